@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CCHC_TEXT_H
+#define CCHC_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Offset of the first byte that does not start a well-formed UTF-8
+ * sequence (overlongs, surrogates and truncated sequences included), or n
+ * when all n bytes are valid. */
+size_t cchc_text_utf8_invalid(const char *s, size_t n);
+
+/* Newly allocated NFC form of valid UTF-8 s. */
+char *cchc_text_nfc(const char *s);
+
+/* Newly allocated case-folded NFC form, diacritics kept: "Sở" and "sở"
+ * compare equal, "sở" and "so" do not. */
+char *cchc_text_casefold(const char *s);
+
+/* Newly allocated search key: case folded, diacritics removed and đ taken
+ * as d, so "so tu phap" matches "Sở Tư pháp". */
+char *cchc_text_search_key(const char *s);
+
+/* Display width in terminal columns (combining marks 0, CJK 2). */
+size_t cchc_text_width(const char *s);
+
+/* Collapses runs of white space (including no-break space) into one
+ * space and trims both ends, in place. Newlines are kept as line breaks
+ * with the spaces around them removed. Returns s. */
+char *cchc_text_squeeze(char *s);
+
+/* True when s holds only white space or is empty. */
+bool cchc_text_blank(const char *s);
+
+/* True when s starts with prefix. */
+bool cchc_text_starts_with(const char *s, const char *prefix);
+
+#endif

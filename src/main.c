@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+
+#include <locale.h>
+
+#include "cchc/cli.h"
+#include "cchc/i18n.h"
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+#if defined(ENABLE_NLS) && ENABLE_NLS
+	bindtextdomain(GETTEXT_PACKAGE, LOCALEDIR);
+	bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
+	textdomain(GETTEXT_PACKAGE);
+#endif
+	return cchc_cli_run(argc, argv);
+}
