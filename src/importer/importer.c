@@ -197,10 +197,15 @@ static struct cchc_task *new_task(struct importer *im, const char *number, size_
 	memset(&im->drafts[index], 0, sizeof im->drafts[index]);
 	struct cchc_section *s = &im->plan->sections[im->plan->section_count - 1];
 	struct cchc_strbuf ref = {0};
-	if (parent == CCHC_NO_PARENT) {
+	/* A numbered task's ref is its section and full number ("II.2.1");
+	 * a lettered item hangs off its parent's ref ("II.2.2.a"). */
+	bool lettered = number[0] < '0' || number[0] > '9';
+	if (parent == CCHC_NO_PARENT || !lettered) {
 		cchc_strbuf_printf(&ref, "%s.%s", s->code, number);
 	} else {
 		cchc_strbuf_printf(&ref, "%s.%s", im->plan->tasks[parent].ref, number);
+	}
+	if (parent != CCHC_NO_PARENT) {
 		t->depth = im->plan->tasks[parent].depth + 1;
 	}
 	free(t->ref);

@@ -292,7 +292,7 @@ struct item_scan {
 	bool in_subject;      /* no verb seen yet */
 	bool subject_seen;    /* at least one agency in the subject */
 	bool after_coord;     /* a "phối hợp" has been read */
-	bool addressee;       /* the last words make the next agency an addressee */
+	int addressee;        /* words left in which an agency is an addressee */
 	bool prev_excluded;   /* the previous agency was an addressee */
 	bool only_glue_since; /* nothing but punctuation since the last agency */
 	size_t subject_start; /* index of the first mention of this item */
@@ -335,10 +335,10 @@ static void on_marker(struct reading *r, struct item_scan *st, bool lead, const 
 
 static void on_agency(struct reading *r, struct item_scan *st, size_t agency)
 {
-	bool excluded = st->addressee || (st->prev_excluded && st->only_glue_since);
+	bool excluded = st->addressee > 0 || (st->prev_excluded && st->only_glue_since);
 	st->prev_excluded = excluded;
 	st->only_glue_since = true;
-	st->addressee = false;
+	st->addressee = 0;
 	if (excluded) {
 		return;
 	}
@@ -385,13 +385,15 @@ static void scan_item(struct reading *r, const char *folded, size_t item)
 		} else if (word_is(st.p, coord_words, &len)) {
 			on_marker(r, &st, false, st.p + len);
 		} else if (word_is(st.p, addressee_words, &len)) {
-			st.addressee = true;
+			/* "trình HĐND/UBND tỉnh": the addressee may follow
+			 * one word later. */
+			st.addressee = 2;
 			on_word(&st, len, false);
 		} else {
 			bool glue = word_is(st.p, subject_glue, &len);
 			len = glue ? len : word_len(st.p);
 			len = len ? len : 1;
-			st.addressee = false;
+			st.addressee = st.addressee > 0 ? st.addressee - 1 : 0;
 			on_word(&st, len, glue);
 		}
 		st.p += len;
