@@ -242,7 +242,11 @@ static size_t match_at(const struct cchc_agency_catalogue *cat, const char *text
 
 /* ---- reading an assignment ------------------------------------------ */
 
-enum role { ROLE_OTHER, ROLE_SUBJECT, ROLE_LEAD, ROLE_COORD_FORM, ROLE_OBJECT };
+/* ROLE_SUBJECT: opens an item and acts ("X thực hiện", "X phối hợp Y …");
+ * ROLE_SUPPORT: opens an item with a reviewing verb ("X thẩm định");
+ * ROLE_COORD_FORM: opens an item that only coordinates ("X: phối hợp,
+ * hướng dẫn …"); ROLE_OBJECT: named after "phối hợp". */
+enum role { ROLE_OTHER, ROLE_SUBJECT, ROLE_SUPPORT, ROLE_LEAD, ROLE_COORD_FORM, ROLE_OBJECT };
 
 struct mention {
 	size_t agency;  /* or -1 with a new name */
@@ -282,6 +286,10 @@ static const char *const addressee_words[] = {"tham mưu", "trình", "của", "g
 					      NULL};
 /* Words that may sit between the agencies of a subject. */
 static const char *const subject_glue[] = {"và", "các", "đơn vị", "tổ chức", "cùng", NULL};
+/* Verbs after which the agencies that open an item review or help rather
+ * than carry the task. */
+static const char *const support_words[] = {"thẩm định", "thẩm tra", "có ý kiến", "hướng dẫn",
+					    "đôn đốc", "đơn đốc", "theo dõi", "tổng hợp", NULL};
 static const char *const lead_words[] = {"chủ trì", NULL};
 static const char *const coord_words[] = {"phối hợp", NULL};
 
@@ -349,16 +357,21 @@ static void on_agency(struct reading *r, struct item_scan *st, size_t agency)
 	note(r, agency, NULL, role, st->item);
 }
 
-static void on_word(struct item_scan *st, size_t len, bool glue)
+/* A word that is neither an agency nor a marker. The first one after the
+ * opening agencies is their verb; an item that opens with a word ("Căn
+ * cứ …, Sở X …") has no subject. */
+static void on_word(struct reading *r, struct item_scan *st, bool glue)
 {
-	if (!glue && st->subject_seen) {
-		st->in_subject = false;
-	} else if (!glue && !st->subject_seen) {
-		/* The item does not open with an agency ("Căn cứ …, Sở X …"). */
+	if (!glue && st->in_subject && st->subject_seen) {
+		size_t len;
+		if (word_is(st->p, support_words, &len)) {
+			set_subject_role(r, st, ROLE_SUPPORT);
+		}
+	}
+	if (!glue) {
 		st->in_subject = false;
 	}
 	st->only_glue_since = st->only_glue_since && glue;
-	(void)len;
 }
 
 static void scan_item(struct reading *r, const char *folded, size_t item)
@@ -388,13 +401,13 @@ static void scan_item(struct reading *r, const char *folded, size_t item)
 			/* "trình HĐND/UBND tỉnh": the addressee may follow
 			 * one word later. */
 			st.addressee = 2;
-			on_word(&st, len, false);
+			on_word(r, &st, false);
 		} else {
 			bool glue = word_is(st.p, subject_glue, &len);
 			len = glue ? len : word_len(st.p);
 			len = len ? len : 1;
 			st.addressee = st.addressee > 0 ? st.addressee - 1 : 0;
-			on_word(&st, len, glue);
+			on_word(r, &st, glue);
 		}
 		st.p += len;
 	}
@@ -485,42 +498,50 @@ static const char *mention_name(const struct reading *r, const struct mention *m
 	return m->new_name ? m->new_name : r->cat->agencies[m->agency].name;
 }
 
-/* Without an explicit "chủ trì", the first item that opens with agencies
- * names the leads: its subjects, or the agencies it coordinates with when
- * the subject only "phối hợp, hướng dẫn". */
+/* Turns every mention with role `from` (and, for objects, only those in
+ * items whose subject only coordinates) into a lead; true if any. */
+static bool promote(struct reading *r, enum role from)
+{
+	bool any = false;
+	for (size_t i = 0; i < r->count; i++) {
+		struct mention *m = &r->mentions[i];
+		if (m->role != from) {
+			continue;
+		}
+		if (from == ROLE_OBJECT) {
+			bool coordinated = false;
+			for (size_t j = 0; j < r->count; j++) {
+				coordinated |= r->mentions[j].item == m->item &&
+					       r->mentions[j].role == ROLE_COORD_FORM;
+			}
+			if (!coordinated) {
+				continue;
+			}
+		}
+		m->role = ROLE_LEAD;
+		any = true;
+	}
+	return any;
+}
+
+/* Without an explicit "chủ trì" the agencies that open an item and carry
+ * it lead ("Các sở thực hiện", "Sở Nội vụ phối hợp Sở Tài chính …");
+ * failing those, the agencies a coordinator works with ("Sở Nội vụ phối
+ * hợp, hướng dẫn các cơ quan … thực hiện"); failing those, the reviewers,
+ * then the coordinators. */
 static void promote_implicit_leads(struct reading *r)
 {
+	static const enum role order[] = {ROLE_LEAD, ROLE_SUBJECT, ROLE_OBJECT, ROLE_SUPPORT,
+					  ROLE_COORD_FORM};
 	for (size_t i = 0; i < r->count; i++) {
 		if (r->mentions[i].role == ROLE_LEAD) {
 			return;
 		}
 	}
-	for (size_t i = 0; i < r->count; i++) {
-		enum role role = r->mentions[i].role;
-		if (role != ROLE_SUBJECT && role != ROLE_COORD_FORM) {
-			continue;
+	for (size_t k = 1; k < sizeof order / sizeof *order; k++) {
+		if (promote(r, order[k])) {
+			return;
 		}
-		size_t item = r->mentions[i].item;
-		enum role pick = ROLE_SUBJECT;
-		if (role == ROLE_COORD_FORM) {
-			pick = ROLE_OBJECT;
-			for (size_t j = 0; j < r->count; j++) {
-				pick = r->mentions[j].item == item && r->mentions[j].role == ROLE_OBJECT
-					       ? ROLE_OBJECT
-					       : pick;
-			}
-		}
-		bool any = false;
-		for (size_t j = 0; j < r->count; j++) {
-			if (r->mentions[j].item == item && r->mentions[j].role == pick) {
-				r->mentions[j].role = ROLE_LEAD;
-				any = true;
-			}
-		}
-		if (!any) {
-			r->mentions[i].role = ROLE_LEAD;
-		}
-		return;
 	}
 }
 

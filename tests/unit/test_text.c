@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+
+#include <string.h>
+
+#include "cchc/text.h"
+#include "check_compat.h"
+
+START_TEST(utf8_validation_finds_the_first_bad_byte)
+{
+	ck_assert_uint_eq(cchc_text_utf8_invalid("Việt", strlen("Việt")), strlen("Việt"));
+	ck_assert_uint_eq(cchc_text_utf8_invalid("ab\xC3(", 4), 2);
+	ck_assert_uint_eq(cchc_text_utf8_invalid("\xC0\xAF", 2), 0);         /* overlong */
+	ck_assert_uint_eq(cchc_text_utf8_invalid("x\xED\xA0\x80", 4), 1);    /* surrogate */
+	ck_assert_uint_eq(cchc_text_utf8_invalid("Vi\xE1\xBB", 4), 2);        /* cut short */
+}
+END_TEST
+
+START_TEST(nfc_composes_decomposed_vietnamese)
+{
+	/* "Việt" written as V i e + U+0323 + U+0302 t */
+	char *nfc = cchc_text_nfc("Vie\xCC\xA3\xCC\x82t");
+	ck_assert_str_eq(nfc, "Việt");
+	free(nfc);
+	nfc = cchc_text_nfc("plain ascii");
+	ck_assert_str_eq(nfc, "plain ascii");
+	free(nfc);
+}
+END_TEST
+
+START_TEST(casefold_keeps_marks_and_search_key_drops_them)
+{
+	char *f = cchc_text_casefold("SỞ TƯ PHÁP");
+	ck_assert_str_eq(f, "sở tư pháp");
+	free(f);
+	char *k = cchc_text_search_key("Sở Tư pháp ĐÔN ĐỐC");
+	ck_assert_str_eq(k, "so tu phap don doc");
+	free(k);
+	k = cchc_text_search_key("Ky\xCC\x89 luật"); /* NFD ỷ */
+	ck_assert_str_eq(k, "ky luat");
+	free(k);
+}
+END_TEST
+
+START_TEST(width_counts_columns_not_bytes)
+{
+	ck_assert_uint_eq(cchc_text_width("Việt Nam"), 8);
+	ck_assert_uint_eq(cchc_text_width("Vie\xCC\xA3\xCC\x82t"), 4);
+	ck_assert_uint_eq(cchc_text_width("越南"), 4);
+	ck_assert_uint_eq(cchc_text_width(""), 0);
+}
+END_TEST
+
+START_TEST(squeeze_collapses_space_and_keeps_lines)
+{
+	char s[] = "  a \t b\xC2\xA0\xC2\xA0" "c \n\n  d  ";
+	ck_assert_str_eq(cchc_text_squeeze(s), "a b c\nd");
+	ck_assert(cchc_text_blank(" \t\xC2\xA0\n"));
+	ck_assert(!cchc_text_blank(" x "));
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("text");
+	TCase *tc = tcase_create("text");
+	tcase_add_test(tc, utf8_validation_finds_the_first_bad_byte);
+	tcase_add_test(tc, nfc_composes_decomposed_vietnamese);
+	tcase_add_test(tc, casefold_keeps_marks_and_search_key_drops_them);
+	tcase_add_test(tc, width_counts_columns_not_bytes);
+	tcase_add_test(tc, squeeze_collapses_space_and_keeps_lines);
+	suite_add_tcase(s, tc);
+	return run_suite(s);
+}
