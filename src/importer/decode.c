@@ -64,6 +64,14 @@ static enum cchc_status convert(const char *bytes, size_t n, const char *from,
 						line, from);
 		}
 	}
+	if (status == CCHC_OK) {
+		/* Stateful decoders such as CP1258 hold the last character back
+		 * until told the input has ended. */
+		char *o = chunk;
+		size_t room = sizeof chunk;
+		iconv(cd, NULL, NULL, &o, &room);
+		cchc_strbuf_append(out, chunk, (size_t)(o - chunk));
+	}
 	iconv_close(cd);
 	return status;
 }
