@@ -1,5 +1,7 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 -- The plan, its sections and tasks, milestones, agencies and history.
+-- CHECKs spell out OR chains: "x IN (list)" builds a temporary b-tree on
+-- every row written, which dominated the cost of an import.
 
 CREATE TABLE plan (
     id          INTEGER PRIMARY KEY,
@@ -31,7 +33,8 @@ CREATE TABLE task (
     deadline_text   TEXT NOT NULL DEFAULT '',
     assignment_text TEXT NOT NULL DEFAULT '',
     status          TEXT NOT NULL DEFAULT 'not_started'
-                    CHECK (status IN ('not_started', 'in_progress', 'done', 'cancelled')),
+                    CHECK (status = 'not_started' OR status = 'in_progress'
+                           OR status = 'done' OR status = 'cancelled'),
     completed_on    TEXT,
     progress        INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
     note            TEXT NOT NULL DEFAULT '',
@@ -45,22 +48,24 @@ CREATE INDEX task_by_section ON task (section_id, seq);
 CREATE INDEX task_by_ref ON task (ref);
 CREATE INDEX task_by_parent ON task (parent_id);
 
+-- Milestones and agency links are only ever reached through their task,
+-- so they live in the task's key order without a separate rowid tree.
 CREATE TABLE milestone (
-    id         INTEGER PRIMARY KEY,
     task_id    INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,
     label      TEXT NOT NULL,
-    kind       TEXT NOT NULL CHECK (kind IN ('date', 'range', 'ongoing', 'external')),
+    kind       TEXT NOT NULL CHECK (kind = 'date' OR kind = 'range'
+                                    OR kind = 'ongoing' OR kind = 'external'),
     start_date TEXT,
     due_date   TEXT,
-    reached    INTEGER NOT NULL DEFAULT 0 CHECK (reached IN (0, 1)),
-    UNIQUE (task_id, position)
-);
+    reached    INTEGER NOT NULL DEFAULT 0 CHECK (reached = 0 OR reached = 1),
+    PRIMARY KEY (task_id, position)
+) WITHOUT ROWID;
 
 CREATE TABLE agency (
     id         INTEGER PRIMARY KEY,
     name       TEXT NOT NULL UNIQUE,
-    collective INTEGER NOT NULL DEFAULT 0 CHECK (collective IN (0, 1))
+    collective INTEGER NOT NULL DEFAULT 0 CHECK (collective = 0 OR collective = 1)
 );
 
 CREATE TABLE agency_alias (
@@ -71,10 +76,10 @@ CREATE TABLE agency_alias (
 CREATE TABLE task_agency (
     task_id   INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
     agency_id INTEGER NOT NULL REFERENCES agency(id),
-    role      TEXT NOT NULL CHECK (role IN ('lead', 'coordinating')),
+    role      TEXT NOT NULL CHECK (role = 'lead' OR role = 'coordinating'),
     position  INTEGER NOT NULL,
     PRIMARY KEY (task_id, role, agency_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX task_agency_by_agency ON task_agency (agency_id);
 
 -- History outlives a re-import: a task that disappears keeps its rows,

@@ -13,9 +13,17 @@ size_t cchc_text_utf8_invalid(const char *s, size_t n);
 /* Newly allocated NFC form of valid UTF-8 s. */
 char *cchc_text_nfc(const char *s);
 
+/* True when s is surely NFC already (a quick check that may say false for
+ * some NFC text, never true for text that is not). */
+bool cchc_text_is_nfc(const char *s);
+
 /* Newly allocated case-folded NFC form, diacritics kept: "Sở" and "sở"
  * compare equal, "sở" and "so" do not. */
 char *cchc_text_casefold(const char *s);
+
+/* Newly allocated simple lower-case form of NFC s (per code point, so it
+ * stays NFC for Vietnamese): cheap enough to run on every cell. */
+char *cchc_text_lower(const char *s);
 
 /* Newly allocated search key: case folded, diacritics removed and đ taken
  * as d, so "so tu phap" matches "Sở Tư pháp". */

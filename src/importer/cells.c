@@ -69,6 +69,13 @@ char *cchc_cell_clean(const char *raw)
 {
 	struct cchc_strbuf out = {0};
 	for (const char *p = raw; *p;) {
+		/* Copy plain text in runs; only markup and tabs need a look. */
+		size_t run = strcspn(p, "<&\t");
+		cchc_strbuf_append(&out, p, run);
+		p += run;
+		if (!*p) {
+			break;
+		}
 		size_t n = tag_len(p);
 		if (n) {
 			if (is_block_tag(p + 1, n - 2)) {
@@ -118,14 +125,16 @@ static bool item_break(const char *line, const char *s)
 static void split_line(struct cchc_strbuf *out, const char *line, size_t len)
 {
 	bool list = len >= 2 && line[0] == '-' && line[1] == ' ';
-	for (size_t i = 0; i < len; i++) {
-		if (list && i + 3 <= len && item_break(line, line + i)) {
+	size_t done = 0;
+	for (size_t i = 0; list && i + 3 <= len; i++) {
+		if (line[i] == ' ' && item_break(line, line + i)) {
+			cchc_strbuf_append(out, line + done, i - done);
 			cchc_strbuf_puts(out, "\n- ");
 			i += 2;
-			continue;
+			done = i + 1;
 		}
-		cchc_strbuf_putc(out, line[i]);
 	}
+	cchc_strbuf_append(out, line + done, len - done);
 }
 
 char *cchc_cell_split_items(const char *text)

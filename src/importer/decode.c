@@ -136,7 +136,8 @@ enum cchc_status cchc_decode_document(const char *bytes, size_t n, const char *e
 {
 	struct cchc_strbuf text = {0};
 	enum cchc_status status = to_utf8(bytes, n, encoding, &text, err);
-	if (status == CCHC_OK) {
+	bool converted = text.len != n || (n > 0 && memcmp(text.data, bytes, n) != 0);
+	if (status == CCHC_OK && converted) {
 		size_t where;
 		if (looks_binary(cchc_strbuf_str(&text), text.len, &where)) {
 			status = cchc_error_set(err, CCHC_ERR_INPUT,

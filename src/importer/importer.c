@@ -34,6 +34,15 @@ struct draft {
 	int bullets; /* lettered children so far */
 };
 
+/* Tasks of the current section by number, so finding a parent does not
+ * walk a section of thousands of tasks. Open addressing, own keys. */
+struct number_index {
+	char **keys;
+	size_t *tasks;
+	size_t cap;
+	size_t count;
+};
+
 struct importer {
 	const struct cchc_agency_catalogue *catalogue;
 	struct cchc_plan *plan;
@@ -44,6 +53,7 @@ struct importer {
 	bool in_appendix;
 	bool after_header;
 	size_t last_numbered; /* task index, or CCHC_NO_PARENT */
+	struct number_index numbers;
 	size_t line;
 	char *cells[COL_COUNT];
 };
@@ -145,6 +155,81 @@ static bool task_number(const char *tt, char **number)
 	}
 	*number = cchc_xstrndup(tt, len);
 	return true;
+}
+
+/* ---- task numbers ---------------------------------------------------- */
+
+static size_t hash_number(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++) {
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	}
+	return h;
+}
+
+static void index_clear(struct number_index *ix)
+{
+	for (size_t i = 0; i < ix->cap; i++) {
+		free(ix->keys[i]);
+	}
+	free(ix->keys);
+	free(ix->tasks);
+	memset(ix, 0, sizeof *ix);
+}
+
+static size_t *index_slot(struct number_index *ix, const char *number, bool *found)
+{
+	size_t mask = ix->cap - 1;
+	for (size_t i = hash_number(number) & mask;; i = (i + 1) & mask) {
+		if (!ix->keys[i] || strcmp(ix->keys[i], number) == 0) {
+			*found = ix->keys[i] != NULL;
+			return &ix->tasks[i];
+		}
+	}
+}
+
+static void index_grow(struct number_index *ix)
+{
+	struct number_index old = *ix;
+	ix->cap = old.cap ? old.cap * 2 : 64;
+	ix->keys = cchc_xcalloc(ix->cap, sizeof *ix->keys);
+	ix->tasks = cchc_xcalloc(ix->cap, sizeof *ix->tasks);
+	for (size_t i = 0; i < old.cap; i++) {
+		if (old.keys[i]) {
+			bool found;
+			size_t *slot = index_slot(ix, old.keys[i], &found);
+			ix->keys[slot - ix->tasks] = old.keys[i];
+			*slot = old.tasks[i];
+		}
+	}
+	free(old.keys);
+	free(old.tasks);
+}
+
+/* Maps number to task; a later task with the same number replaces it. */
+static void index_put(struct number_index *ix, const char *number, size_t task)
+{
+	if ((ix->count + 1) * 2 > ix->cap) {
+		index_grow(ix);
+	}
+	bool found;
+	size_t *slot = index_slot(ix, number, &found);
+	if (!found) {
+		ix->keys[slot - ix->tasks] = cchc_xstrdup(number);
+		ix->count++;
+	}
+	*slot = task;
+}
+
+static size_t index_get(struct number_index *ix, const char *number)
+{
+	if (ix->cap == 0) {
+		return CCHC_NO_PARENT;
+	}
+	bool found;
+	size_t *slot = index_slot(ix, number, &found);
+	return found ? *slot : CCHC_NO_PARENT;
 }
 
 /* ---- drafts ---------------------------------------------------------- */
@@ -250,22 +335,17 @@ static enum cchc_status on_section(struct importer *im, int written, const char 
 	cchc_plan_add_section(im->plan, code, clean);
 	free(clean);
 	im->last_numbered = CCHC_NO_PARENT;
+	index_clear(&im->numbers);
 	return CCHC_OK;
 }
 
-/* The task of this section numbered `number`, searched from the end. */
-static size_t find_in_section(const struct importer *im, const char *number)
+/* The task of this section numbered `number` (the latest, if repeated). */
+static size_t find_in_section(struct importer *im, const char *number)
 {
-	const struct cchc_section *s = &im->plan->sections[im->plan->section_count - 1];
-	for (size_t i = s->first_task + s->task_count; i-- > s->first_task;) {
-		if (strcmp(im->plan->tasks[i].number, number) == 0) {
-			return i;
-		}
-	}
-	return CCHC_NO_PARENT;
+	return index_get(&im->numbers, number);
 }
 
-static size_t parent_of(const struct importer *im, const char *number)
+static size_t parent_of(struct importer *im, const char *number)
 {
 	const char *dot = strrchr(number, '.');
 	if (!dot) {
@@ -297,6 +377,7 @@ static void regroup(struct importer *im, size_t task, const char *number)
 			   t->number);
 	free(t->ref);
 	t->ref = cchc_strbuf_steal(&ref);
+	index_put(&im->numbers, t->number, task);
 }
 
 static enum cchc_status on_numbered(struct importer *im, char *number)
@@ -308,8 +389,9 @@ static enum cchc_status on_numbered(struct importer *im, char *number)
 		regroup(im, last, number);
 	}
 	size_t parent = parent_of(im, number);
-	new_task(im, number, parent, im->cells);
+	struct cchc_task *t = new_task(im, number, parent, im->cells);
 	im->last_numbered = im->plan->task_count - 1;
+	index_put(&im->numbers, t->number, im->last_numbered);
 	free(number);
 	return CCHC_OK;
 }
@@ -457,6 +539,9 @@ static enum cchc_status on_line(struct importer *im, char *line)
 
 static enum cchc_status parse_lines(struct importer *im, char *text)
 {
+	/* Most documents arrive composed: one check of the whole text spares
+	 * a normalised copy of every line. */
+	bool composed = cchc_text_is_nfc(text);
 	char *p = text;
 	while (p) {
 		char *nl = strchr(p, '\n');
@@ -464,9 +549,11 @@ static enum cchc_status parse_lines(struct importer *im, char *text)
 			*nl = '\0';
 		}
 		im->line++;
-		char *nfc = cchc_text_nfc(p);
+		char *nfc = composed ? p : cchc_text_nfc(p);
 		enum cchc_status s = on_line(im, nfc);
-		free(nfc);
+		if (!composed) {
+			free(nfc);
+		}
 		if (s != CCHC_OK) {
 			return s;
 		}
@@ -582,6 +669,7 @@ enum cchc_status cchc_import_parse(const char *bytes, size_t n,
 		s = finish_task(&im, i);
 	}
 	drafts_finish(&im);
+	index_clear(&im.numbers);
 	cchc_strbuf_finish(&text);
 	if (s != CCHC_OK) {
 		cchc_plan_destroy(im.plan);

@@ -78,7 +78,7 @@ static void add_spelling(struct cchc_agency_catalogue *cat, const char *text, si
 {
 	char *nfc = cchc_text_nfc(text);
 	cchc_text_squeeze(nfc);
-	char *folded = cchc_text_casefold(nfc);
+	char *folded = cchc_text_lower(nfc);
 	free(nfc);
 	if (!*folded) {
 		free(folded);
@@ -477,7 +477,7 @@ static void read_items(struct reading *r, const char *text)
 	char *save = NULL;
 	size_t item = 0;
 	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		char *folded = cchc_text_casefold(line);
+		char *folded = cchc_text_lower(line);
 		const char *body = item_body(folded);
 		size_t before = r->count;
 		if (!labelled_item(r, body, item)) {

@@ -60,7 +60,8 @@ static sqlite3_stmt *prepare(struct cchc_store *s, const char *sql, struct cchc_
 static void bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v) {
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+		/* Values outlive the step that uses them. */
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
 	} else {
 		sqlite3_bind_null(st, i);
 	}
@@ -324,7 +325,7 @@ static const char sql_agency_add[] = "INSERT INTO agency (name, collective) VALU
 static const char sql_alias_add[] =
 	"INSERT OR IGNORE INTO agency_alias (alias, agency_id) VALUES (?1, ?2)";
 static const char sql_link[] =
-	"INSERT OR IGNORE INTO task_agency (task_id, agency_id, role, position) "
+	"INSERT INTO task_agency (task_id, agency_id, role, position) "
 	"VALUES (?1, ?2, ?3, ?4)";
 
 static bool writer_init(struct writer *w, struct cchc_store *s, struct cchc_error *err)
@@ -359,8 +360,9 @@ static void writer_finish(struct writer *w)
 
 static int64_t cached_agency(const struct writer *w, const char *name)
 {
+	/* The last few names repeat most: look there first. */
 	for (size_t i = w->name_count; i-- > 0;) {
-		if (strcmp(w->names[i], name) == 0) {
+		if (w->names[i][0] == name[0] && strcmp(w->names[i], name) == 0) {
 			return w->name_ids[i];
 		}
 	}
@@ -628,7 +630,11 @@ enum cchc_status cchc_store_save_plan(struct cchc_store *store, const struct cch
 					store->path);
 	}
 	if (status == CCHC_OK) {
+		/* A plan is written in one transaction: a cache that holds it
+		 * keeps SQLite from spilling pages half way. */
+		exec_simple(store, "PRAGMA cache_size = -65536", NULL);
 		status = write_plan(store, plan, catalogue, &new_id, err);
+		exec_simple(store, "PRAGMA cache_size = -2000", NULL);
 	}
 	if (status == CCHC_OK && old_id) {
 		status = carry_over(store, old_id, new_id, err);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -8,33 +9,53 @@
 #include "cchc/text.h"
 #include "cchc/xalloc.h"
 
+/* Length of the well-formed UTF-8 sequence at p (Unicode Table 3-7), or
+ * 0. Hand-written because validating a whole document one code point at
+ * a time through a library call dominated the cost of reading it. */
+static size_t utf8_sequence(const unsigned char *p, size_t left)
+{
+	unsigned char c = p[0];
+	size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+	if (c < 0xC2 || c > 0xF4 || left < len) {
+		return 0;
+	}
+	unsigned char lo = 0x80, hi = 0xBF;
+	if (c == 0xE0) {
+		lo = 0xA0;
+	} else if (c == 0xED) {
+		hi = 0x9F;
+	} else if (c == 0xF0) {
+		lo = 0x90;
+	} else if (c == 0xF4) {
+		hi = 0x8F;
+	}
+	if (p[1] < lo || p[1] > hi) {
+		return 0;
+	}
+	for (size_t i = 2; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80) {
+			return 0;
+		}
+	}
+	return len;
+}
+
 size_t cchc_text_utf8_invalid(const char *s, size_t n)
 {
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
 		if (p[i] < 0x80) {
 			i++;
 			continue;
 		}
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (len <= 0) {
+		size_t len = utf8_sequence(p + i, n - i);
+		if (len == 0) {
 			return i;
 		}
-		i += (size_t)len;
+		i += len;
 	}
 	return n;
-}
-
-static bool all_ascii(const char *s)
-{
-	for (; *s; s++) {
-		if ((unsigned char)*s >= 0x80) {
-			return false;
-		}
-	}
-	return true;
 }
 
 static char *map(const char *s, utf8proc_option_t options)
@@ -51,12 +72,85 @@ static char *map(const char *s, utf8proc_option_t options)
 	return copy;
 }
 
+/* Precomposed Latin letters, Vietnamese ones included, that stay as they
+ * are under NFC: none is a singleton or excluded from composition. */
+static bool stable_latin(utf8proc_int32_t cp)
+{
+	return (cp >= 0x00C0 && cp <= 0x024F) || (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+/* Scripts whose letters compose without combining marks (Indic vowel
+ * signs, Hangul jamo): always take the full path for them. */
+static bool composes_without_marks(utf8proc_int32_t cp)
+{
+	return (cp >= 0x0900 && cp <= 0x0DFF) || (cp >= 0x1100 && cp <= 0x11FF) ||
+	       (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+	       (cp >= 0x1B00 && cp <= 0x1B7F) || cp >= 0x11000;
+}
+
+/* A quick, conservative NFC check: true only when s is surely NFC. Text
+ * that is already composed is the common case, and the full algorithm
+ * costs an allocation and a UTF-32 round trip per call. */
+static bool surely_nfc(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+		if (len <= 0) {
+			return false;
+		}
+		const utf8proc_property_t *prop = utf8proc_get_property(cp);
+		bool decomposes = prop->decomp_seqindex != UINT16_MAX && prop->decomp_type == 0;
+		if (prop->combining_class != 0 || composes_without_marks(cp) ||
+		    (decomposes && !stable_latin(cp))) {
+			return false;
+		}
+		p += len;
+	}
+	return true;
+}
+
+bool cchc_text_is_nfc(const char *s)
+{
+	return surely_nfc(s);
+}
+
 char *cchc_text_nfc(const char *s)
 {
-	if (all_ascii(s)) {
+	if (surely_nfc(s)) {
 		return cchc_xstrdup(s);
 	}
 	return map(s, UTF8PROC_COMPOSE);
+}
+
+char *cchc_text_lower(const char *s)
+{
+	size_t n = strlen(s);
+	char *out = cchc_xmalloc(n * 2 + 1);
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_uint8_t *w = (utf8proc_uint8_t *)out;
+	while (*p) {
+		if (*p < 0x80) {
+			*w++ = (utf8proc_uint8_t)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+			p++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+		if (len <= 0) {
+			*w++ = *p++;
+			continue;
+		}
+		w += utf8proc_encode_char(utf8proc_tolower(cp), w);
+		p += len;
+	}
+	*w = '\0';
+	return out;
 }
 
 char *cchc_text_casefold(const char *s)
@@ -120,13 +214,23 @@ char *cchc_text_squeeze(char *s)
 	char *w = s;
 	bool pending_space = false;
 	for (const char *r = s; *r;) {
+		unsigned char c = (unsigned char)*r;
 		size_t len;
+		if (c > ' ' && c != 0xC2) {
+			/* The common case: an ordinary byte. */
+			if (pending_space && w > s && w[-1] != '\n') {
+				*w++ = ' ';
+			}
+			pending_space = false;
+			*w++ = *r++;
+			continue;
+		}
 		if (is_space_at(r, &len)) {
 			pending_space = true;
 			r += len;
 			continue;
 		}
-		if (*r == '\n') {
+		if (c == '\n') {
 			while (w > s && w[-1] == '\n') {
 				w--;
 			}
