@@ -433,6 +433,20 @@ static enum cchc_status on_continuation(struct importer *im)
 	return CCHC_OK;
 }
 
+/* After a page break an empty TT usually continues the task above, but a
+ * row that opens with a list dash among lettered items, or under a group
+ * that has none yet, is the next item. */
+static bool bullet_after_break(const struct importer *im)
+{
+	const char *title = im->cells[COL_TASK];
+	if (!(title[0] == '-' && title[1] == ' ') || im->last_numbered == CCHC_NO_PARENT) {
+		return false;
+	}
+	const struct cchc_task *last = &im->plan->tasks[im->plan->task_count - 1];
+	bool lettered = last->number[0] < '0' || last->number[0] > '9';
+	return lettered || empty_group(im, im->last_numbered);
+}
+
 static enum cchc_status on_row(struct importer *im)
 {
 	char *const *cells = im->cells;
@@ -457,7 +471,7 @@ static enum cchc_status on_row(struct importer *im)
 	if (!has_task) {
 		return rest_blank(cells, COL_TASK) ? CCHC_OK : on_bullet(im);
 	}
-	if (after_header) {
+	if (after_header && !bullet_after_break(im)) {
 		return on_continuation(im);
 	}
 	if (cchc_text_blank(cells[COL_TASK])) {

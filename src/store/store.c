@@ -606,6 +606,52 @@ static enum cchc_status carry_over(struct cchc_store *s, int64_t old_id, int64_t
 	return status;
 }
 
+/* Indexes of the bulk-written tables, dropped while a plan is written and
+ * built again afterwards: one sort is far cheaper than keeping them up to
+ * date row by row. Their SQL comes from the schema itself. */
+struct saved_indexes {
+	struct cchc_names names;
+	struct cchc_names sql;
+};
+
+static enum cchc_status drop_indexes(struct cchc_store *s, struct saved_indexes *saved,
+				     struct cchc_error *err)
+{
+	sqlite3_stmt *st = prepare(s,
+				   "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+				   "AND tbl_name IN ('task', 'milestone', 'task_agency')",
+				   err);
+	if (!st) {
+		return CCHC_ERR_DB;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		cchc_names_add(&saved->names, (const char *)sqlite3_column_text(st, 0));
+		cchc_names_add(&saved->sql, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	enum cchc_status status = CCHC_OK;
+	for (size_t i = 0; status == CCHC_OK && i < saved->names.count; i++) {
+		/* An identifier cannot be bound; these names are our own. */
+		struct cchc_strbuf sql = {0};
+		cchc_strbuf_printf(&sql, "DROP INDEX \"%s\"", saved->names.items[i]);
+		status = exec_simple(s, cchc_strbuf_str(&sql), err);
+		cchc_strbuf_finish(&sql);
+	}
+	return status;
+}
+
+static enum cchc_status restore_indexes(struct cchc_store *s, struct saved_indexes *saved,
+					struct cchc_error *err)
+{
+	enum cchc_status status = CCHC_OK;
+	for (size_t i = 0; status == CCHC_OK && i < saved->sql.count; i++) {
+		status = exec_simple(s, saved->sql.items[i], err);
+	}
+	cchc_names_finish(&saved->names);
+	cchc_names_finish(&saved->sql);
+	return status;
+}
+
 static enum cchc_status existing_plan(struct cchc_store *s, int64_t *id, struct cchc_error *err)
 {
 	int value = 0;
@@ -629,6 +675,10 @@ enum cchc_status cchc_store_save_plan(struct cchc_store *store, const struct cch
 					_("the database %s already holds a plan; use --replace to import a revised one"),
 					store->path);
 	}
+	struct saved_indexes saved = {0};
+	if (status == CCHC_OK) {
+		status = drop_indexes(store, &saved, err);
+	}
 	if (status == CCHC_OK) {
 		/* A plan is written in one transaction: a cache that holds it
 		 * keeps SQLite from spilling pages half way. */
@@ -636,6 +686,8 @@ enum cchc_status cchc_store_save_plan(struct cchc_store *store, const struct cch
 		status = write_plan(store, plan, catalogue, &new_id, err);
 		exec_simple(store, "PRAGMA cache_size = -2000", NULL);
 	}
+	enum cchc_status restored = restore_indexes(store, &saved, status == CCHC_OK ? err : NULL);
+	status = status == CCHC_OK ? restored : status;
 	if (status == CCHC_OK && old_id) {
 		status = carry_over(store, old_id, new_id, err);
 	}

@@ -46,10 +46,12 @@ class Writer:
     def line(self, text=""):
         self.out.write(text + "\n")
 
-    def row(self, *cells):
+    def row(self, *cells, keep_with_next=False):
         self.line("\t".join(cells))
         self.rows += 1
-        if self.rows % 9 == 0:
+        # A deliverable row right after a page break would read as a
+        # continuation: real documents keep the two together, and so do we.
+        if self.rows % 9 == 0 and not keep_with_next:
             self.page_break()
 
     def page_break(self):
@@ -109,7 +111,7 @@ def write_section(w, rng, s, count, first):
             write_continued(w, str(number), task_cells(rng, i))
             made += 1
         elif number % 13 == 5:
-            w.row(str(number), *task_cells(rng, i))
+            w.row(str(number), *task_cells(rng, i), keep_with_next=True)
             w.row("", "", "Kết quả được phê duyệt", "Tháng 12/2026", "")
             made += 1
         else:

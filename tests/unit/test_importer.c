@@ -179,6 +179,21 @@ START_TEST(group_row_repeating_first_child_number)
 }
 END_TEST
 
+START_TEST(a_list_item_right_after_a_page_break_is_an_item)
+{
+	struct cchc_plan *plan = parse_ok(
+		H "I\tA\t\t\t\n7\tNhóm\t\t\t\n"
+		"\n" H "\t- Mục một\tR\tQuý I/2026\tSở Nội vụ chủ trì\n"
+		"\n" H "\t- Mục hai\tR\tQuý II/2026\tSở Nội vụ chủ trì\n"
+		"\n" H "\tcòn tiếp\tR tiếp\t\t\n");
+	ck_assert_uint_eq(plan->task_count, 3);
+	ck_assert_str_eq(task(plan, "I.7.a")->title, "Mục một");
+	ck_assert_str_eq(task(plan, "I.7.b")->title, "Mục hai còn tiếp");
+	ck_assert_str_eq(task(plan, "I.7.b")->result, "R R tiếp");
+	cchc_plan_destroy(plan);
+}
+END_TEST
+
 START_TEST(decomposed_text_is_stored_composed)
 {
 	/* "Việt" with combining marks in the title */
@@ -344,6 +359,7 @@ int main(void)
 	tcase_add_test(tc, html_fragments_are_removed_and_items_kept_apart);
 	tcase_add_test(tc, section_numerals_follow_position);
 	tcase_add_test(tc, group_row_repeating_first_child_number);
+	tcase_add_test(tc, a_list_item_right_after_a_page_break_is_an_item);
 	tcase_add_test(tc, decomposed_text_is_stored_composed);
 	tcase_add_test(tc, crlf_bom_utf16_and_cp1258_read_the_same);
 	tcase_add_test(tc, malformed_utf8_names_the_line);
