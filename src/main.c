@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include "cchc/cli.h"
 #include "cchc/i18n.h"
@@ -10,7 +11,9 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 #if defined(ENABLE_NLS) && ENABLE_NLS
-	bindtextdomain(GETTEXT_PACKAGE, LOCALEDIR);
+	/* CCHC_LOCALEDIR lets an uninstalled build find its translations. */
+	const char *localedir = getenv("CCHC_LOCALEDIR");
+	bindtextdomain(GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
 	textdomain(GETTEXT_PACKAGE);
 #endif

@@ -11,6 +11,8 @@
 #define _(s) (s)
 #define ngettext_(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
+#ifndef N_
 #define N_(s) (s)
+#endif
 
 #endif

@@ -7,11 +7,15 @@
 
 #include "cchc/date.h"
 
+#ifndef N_
+#define N_(s) (s)
+#endif
+
 #define CCHC_TASK_STATUS_LIST(X)                                  \
-	X(CCHC_TASK_NOT_STARTED, "not_started", "Not started")    \
-	X(CCHC_TASK_IN_PROGRESS, "in_progress", "In progress")    \
-	X(CCHC_TASK_DONE, "done", "Done")                         \
-	X(CCHC_TASK_CANCELLED, "cancelled", "Cancelled")
+	X(CCHC_TASK_NOT_STARTED, "not_started", N_("Not started"))    \
+	X(CCHC_TASK_IN_PROGRESS, "in_progress", N_("In progress"))    \
+	X(CCHC_TASK_DONE, "done", N_("Done"))                         \
+	X(CCHC_TASK_CANCELLED, "cancelled", N_("Cancelled"))
 
 /* What the officer records about a task (SPEC §4). */
 enum cchc_task_status {
@@ -22,12 +26,12 @@ enum cchc_task_status {
 };
 
 #define CCHC_TASK_STATE_LIST(X)                                              \
-	X(CCHC_STATE_DONE_ON_TIME, "done_on_time", "Done on time")           \
-	X(CCHC_STATE_DONE_LATE, "done_late", "Done late")                    \
-	X(CCHC_STATE_ON_TRACK, "on_track", "On track")                       \
-	X(CCHC_STATE_OVERDUE, "overdue", "Overdue")                          \
-	X(CCHC_STATE_NO_DEADLINE, "no_deadline", "No deadline")              \
-	X(CCHC_STATE_CANCELLED, "cancelled", "Cancelled")
+	X(CCHC_STATE_DONE_ON_TIME, "done_on_time", N_("Done on time"))           \
+	X(CCHC_STATE_DONE_LATE, "done_late", N_("Done late"))                    \
+	X(CCHC_STATE_ON_TRACK, "on_track", N_("On track"))                       \
+	X(CCHC_STATE_OVERDUE, "overdue", N_("Overdue"))                          \
+	X(CCHC_STATE_NO_DEADLINE, "no_deadline", N_("No deadline"))              \
+	X(CCHC_STATE_CANCELLED, "cancelled", N_("Cancelled"))
 
 /* What follows from the status, the milestones and today. */
 enum cchc_task_state {

@@ -4,18 +4,22 @@
 
 #include <stdarg.h>
 
+#ifndef N_
+#define N_(s) (s)
+#endif
+
 /* One table of outcomes: the enum, its exit status and its short message
  * all come from here so they cannot drift apart. */
 #define CCHC_STATUS_LIST(X)                                                   \
-	X(CCHC_OK, 0, "success")                                              \
-	X(CCHC_ERR_USAGE, 2, "bad usage")                                     \
-	X(CCHC_ERR_INPUT, 2, "bad input")                                     \
-	X(CCHC_ERR_EXISTS, 2, "the database already holds a plan")            \
-	X(CCHC_ERR_NOT_FOUND, 2, "not found")                                 \
-	X(CCHC_ERR_IO, 1, "input/output error")                               \
-	X(CCHC_ERR_DB, 1, "database error")                                   \
-	X(CCHC_ERR_NEWER, 1, "the database comes from a newer cchc")          \
-	X(CCHC_ERR_READ_ONLY, 1, "the database is read-only")
+	X(CCHC_OK, 0, N_("success"))                                              \
+	X(CCHC_ERR_USAGE, 2, N_("bad usage"))                                     \
+	X(CCHC_ERR_INPUT, 2, N_("bad input"))                                     \
+	X(CCHC_ERR_EXISTS, 2, N_("the database already holds a plan"))            \
+	X(CCHC_ERR_NOT_FOUND, 2, N_("not found"))                                 \
+	X(CCHC_ERR_IO, 1, N_("input/output error"))                               \
+	X(CCHC_ERR_DB, 1, N_("database error"))                                   \
+	X(CCHC_ERR_NEWER, 1, N_("the database comes from a newer cchc"))          \
+	X(CCHC_ERR_READ_ONLY, 1, N_("the database is read-only"))
 
 enum cchc_status {
 #define CCHC_STATUS_ENUM(name, exit_code, message) name,

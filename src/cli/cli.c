@@ -234,11 +234,13 @@ static enum cchc_status parse_file(const char *path, const char *encoding,
 	struct cchc_strbuf bytes = {0};
 	enum cchc_status s = read_file(path, &bytes, err);
 	struct cchc_names notes = {0};
+	bool parsed = false;
 	if (s == CCHC_OK) {
 		struct cchc_import_options opt = {.encoding = encoding};
 		s = cchc_import_parse(cchc_strbuf_str(&bytes), bytes.len, &opt, cat, plan, &notes, err);
+		parsed = true;
 	}
-	if (s != CCHC_OK && err->message[0]) {
+	if (s != CCHC_OK && parsed) {
 		/* Name the file in front of "line N: …". */
 		struct cchc_strbuf msg = {0};
 		cchc_strbuf_printf(&msg, "%s: %s", path, err->message);
