@@ -88,10 +88,9 @@ static bool composes_without_marks(utf8proc_int32_t cp)
 	       (cp >= 0x1B00 && cp <= 0x1B7F) || cp >= 0x11000;
 }
 
-/* A quick, conservative NFC check: true only when s is surely NFC. Text
- * that is already composed is the common case, and the full algorithm
- * costs an allocation and a UTF-32 round trip per call. */
-static bool surely_nfc(const char *s)
+/* Text that is already composed is the common case, and the full
+ * algorithm costs an allocation and a UTF-32 round trip per call. */
+bool cchc_text_is_nfc(const char *s)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	while (*p) {
@@ -115,14 +114,9 @@ static bool surely_nfc(const char *s)
 	return true;
 }
 
-bool cchc_text_is_nfc(const char *s)
-{
-	return surely_nfc(s);
-}
-
 char *cchc_text_nfc(const char *s)
 {
-	if (surely_nfc(s)) {
+	if (cchc_text_is_nfc(s)) {
 		return cchc_xstrdup(s);
 	}
 	return map(s, UTF8PROC_COMPOSE);
