@@ -141,6 +141,19 @@ void cchc_names_add(struct cchc_names *names, const char *name);
 bool cchc_names_contains(const struct cchc_names *names, const char *name);
 void cchc_names_finish(struct cchc_names *names);
 
+/* Latest due date of any milestone, or CCHC_NO_DAY. */
+cchc_day cchc_task_last_due(const struct cchc_task *task);
+
+/* Earliest due date among the milestones not yet reached, or CCHC_NO_DAY:
+ * the task is overdue once today passes it. */
+cchc_day cchc_task_next_due(const struct cchc_task *task);
+
+/* The state rule of SPEC §4 on a task's summary: its status, completion
+ * day, next unreached due date and last due date. */
+enum cchc_task_state cchc_state_of(enum cchc_task_status status, cchc_day completed_on,
+				   cchc_day next_due, cchc_day last_due, cchc_day today,
+				   int *days_overdue);
+
 /* Derives the state of a task on `today`; *days_overdue gets the days since
  * the earliest missed due date (0 unless overdue). */
 enum cchc_task_state cchc_task_state(const struct cchc_task *task, cchc_day today,

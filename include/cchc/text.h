@@ -29,6 +29,11 @@ char *cchc_text_lower(const char *s);
  * as d, so "so tu phap" matches "Sở Tư pháp". */
 char *cchc_text_search_key(const char *s);
 
+struct cchc_strbuf;
+
+/* Appends the search key of s (as cchc_text_search_key, unsqueezed). */
+void cchc_text_search_key_append(struct cchc_strbuf *out, const char *s);
+
 /* Display width in terminal columns (combining marks 0, CJK 2). */
 size_t cchc_text_width(const char *s);
 

@@ -223,7 +223,7 @@ void cchc_names_finish(struct cchc_names *names)
 	memset(names, 0, sizeof *names);
 }
 
-static cchc_day last_due(const struct cchc_task *task)
+cchc_day cchc_task_last_due(const struct cchc_task *task)
 {
 	cchc_day last = CCHC_NO_DAY;
 	for (size_t i = 0; i < task->milestones.count; i++) {
@@ -235,39 +235,44 @@ static cchc_day last_due(const struct cchc_task *task)
 	return last;
 }
 
-static cchc_day earliest_missed(const struct cchc_task *task, cchc_day today)
+cchc_day cchc_task_next_due(const struct cchc_task *task)
 {
-	cchc_day first = CCHC_NO_DAY;
+	cchc_day next = CCHC_NO_DAY;
 	for (size_t i = 0; i < task->milestones.count; i++) {
 		const struct cchc_milestone *m = &task->milestones.items[i];
-		if (!m->reached && m->due != CCHC_NO_DAY && m->due < today &&
-		    (first == CCHC_NO_DAY || m->due < first)) {
-			first = m->due;
+		if (!m->reached && m->due != CCHC_NO_DAY && (next == CCHC_NO_DAY || m->due < next)) {
+			next = m->due;
 		}
 	}
-	return first;
+	return next;
+}
+
+enum cchc_task_state cchc_state_of(enum cchc_task_status status, cchc_day completed_on,
+				   cchc_day next_due, cchc_day last_due, cchc_day today,
+				   int *days_overdue)
+{
+	*days_overdue = 0;
+	if (status == CCHC_TASK_CANCELLED) {
+		return CCHC_STATE_CANCELLED;
+	}
+	if (status == CCHC_TASK_DONE) {
+		bool late = last_due != CCHC_NO_DAY && completed_on != CCHC_NO_DAY &&
+			    completed_on > last_due;
+		return late ? CCHC_STATE_DONE_LATE : CCHC_STATE_DONE_ON_TIME;
+	}
+	if (last_due == CCHC_NO_DAY) {
+		return CCHC_STATE_NO_DEADLINE;
+	}
+	if (next_due != CCHC_NO_DAY && next_due < today) {
+		*days_overdue = today - next_due;
+		return CCHC_STATE_OVERDUE;
+	}
+	return CCHC_STATE_ON_TRACK;
 }
 
 enum cchc_task_state cchc_task_state(const struct cchc_task *task, cchc_day today,
 				     int *days_overdue)
 {
-	*days_overdue = 0;
-	if (task->status == CCHC_TASK_CANCELLED) {
-		return CCHC_STATE_CANCELLED;
-	}
-	cchc_day last = last_due(task);
-	if (task->status == CCHC_TASK_DONE) {
-		bool late = last != CCHC_NO_DAY && task->completed_on != CCHC_NO_DAY &&
-			    task->completed_on > last;
-		return late ? CCHC_STATE_DONE_LATE : CCHC_STATE_DONE_ON_TIME;
-	}
-	if (last == CCHC_NO_DAY) {
-		return CCHC_STATE_NO_DEADLINE;
-	}
-	cchc_day missed = earliest_missed(task, today);
-	if (missed != CCHC_NO_DAY) {
-		*days_overdue = today - missed;
-		return CCHC_STATE_OVERDUE;
-	}
-	return CCHC_STATE_ON_TRACK;
+	return cchc_state_of(task->status, task->completed_on, cchc_task_next_due(task),
+			     cchc_task_last_due(task), today, days_overdue);
 }

@@ -158,6 +158,48 @@ static enum cchc_status pragma_int(struct cchc_store *s, const char *sql, int *o
 	return status;
 }
 
+static char *search_text(const struct cchc_task *t);
+
+/* Migration 2 adds search keys, which only C can fold. */
+static enum cchc_status fill_search_keys(struct cchc_store *s, struct cchc_error *err)
+{
+	sqlite3_stmt *read = prepare(s,
+				     "SELECT t.id, t.title, t.result, t.assignment_text, "
+				     "(SELECT group_concat(a.name, char(10)) FROM task_agency ta "
+				     "JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id) "
+				     "FROM task t",
+				     err);
+	sqlite3_stmt *write = read ? prepare(s, "INSERT INTO task_search (task_id, key) VALUES (?1, ?2)", err)
+				   : NULL;
+	enum cchc_status status = write ? CCHC_OK : CCHC_ERR_DB;
+	while (status == CCHC_OK && sqlite3_step(read) == SQLITE_ROW) {
+		struct cchc_task t = {0};
+		t.title = column_str(read, 1);
+		t.result = column_str(read, 2);
+		t.assignment_text = column_str(read, 3);
+		char *names = column_str(read, 4);
+		cchc_names_add(&t.lead, names);
+		char *key = search_text(&t);
+		sqlite3_bind_int64(write, 1, sqlite3_column_int64(read, 0));
+		bind_text(write, 2, key);
+		status = step_done(s, write, err);
+		free(key);
+		free(names);
+		free(t.title);
+		free(t.result);
+		free(t.assignment_text);
+		cchc_names_finish(&t.lead);
+	}
+	sqlite3_finalize(read);
+	sqlite3_finalize(write);
+	return status;
+}
+
+/* Work a migration needs beyond its SQL, by version. */
+static enum cchc_status (*const migration_hooks[])(struct cchc_store *, struct cchc_error *) = {
+	[2] = fill_search_keys,
+};
+
 static enum cchc_status apply_migration(struct cchc_store *s, int version, struct cchc_error *err)
 {
 	enum cchc_status status = begin(s, err);
@@ -171,6 +213,13 @@ static enum cchc_status apply_migration(struct cchc_store *s, int version, struc
 					s->path, version, msg ? msg : "");
 		sqlite3_free(msg);
 		return end(s, status, err);
+	}
+	size_t hooks = sizeof migration_hooks / sizeof *migration_hooks;
+	if ((size_t)version < hooks && migration_hooks[version]) {
+		status = migration_hooks[version](s, err);
+		if (status != CCHC_OK) {
+			return end(s, status, err);
+		}
 	}
 	sqlite3_stmt *st = NULL;
 	char pragma[64];
@@ -303,6 +352,7 @@ struct writer {
 	sqlite3_stmt *agency_add;
 	sqlite3_stmt *alias_add;
 	sqlite3_stmt *link;
+	sqlite3_stmt *search;
 	int64_t *task_ids;
 	/* Agency ids by name, filled as names are met. */
 	char **names;
@@ -315,8 +365,9 @@ static const char sql_section[] =
 	"INSERT INTO section (plan_id, position, code, title) VALUES (?1, ?2, ?3, ?4)";
 static const char sql_task[] =
 	"INSERT INTO task (section_id, parent_id, seq, depth, ref, number, title, result, "
-	"deadline_text, assignment_text, source_line) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	"deadline_text, assignment_text, source_line, due_next, due_last, counted) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+static const char sql_search[] = "INSERT INTO task_search (task_id, key) VALUES (?1, ?2)";
 static const char sql_milestone[] =
 	"INSERT INTO milestone (task_id, position, label, kind, start_date, due_date, reached) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -338,7 +389,8 @@ static bool writer_init(struct writer *w, struct cchc_store *s, struct cchc_erro
 	w->agency_add = w->agency_find ? prepare(s, sql_agency_add, err) : NULL;
 	w->alias_add = w->agency_add ? prepare(s, sql_alias_add, err) : NULL;
 	w->link = w->alias_add ? prepare(s, sql_link, err) : NULL;
-	return w->link != NULL;
+	w->search = w->link ? prepare(s, sql_search, err) : NULL;
+	return w->search != NULL;
 }
 
 static void writer_finish(struct writer *w)
@@ -350,6 +402,7 @@ static void writer_finish(struct writer *w)
 	sqlite3_finalize(w->agency_add);
 	sqlite3_finalize(w->alias_add);
 	sqlite3_finalize(w->link);
+	sqlite3_finalize(w->search);
 	free(w->task_ids);
 	for (size_t i = 0; i < w->name_count; i++) {
 		free(w->names[i]);
@@ -459,6 +512,51 @@ static enum cchc_status write_milestones(struct writer *w, int64_t task_id,
 	return CCHC_OK;
 }
 
+/* A heading that only gathers the tasks under it ("2.1 Thực hiện công bố,
+ * công khai TTHC…" above 2.1–2.3) is not itself counted as a task. */
+static bool counted(const struct cchc_plan *plan, size_t index)
+{
+	const struct cchc_task *t = &plan->tasks[index];
+	bool has_children = index + 1 < plan->task_count && plan->tasks[index + 1].parent == index;
+	return !(has_children && !*t->result && !*t->deadline_text && !*t->assignment_text);
+}
+
+static void append_names(struct cchc_strbuf *sb, const struct cchc_names *names)
+{
+	for (size_t i = 0; i < names->count; i++) {
+		cchc_strbuf_putc(sb, '\n');
+		cchc_text_search_key_append(sb, names->items[i]);
+	}
+}
+
+/* The text "/" searches: title, result, agencies (canonical names and as
+ * written), folded so that "so tu phap" finds "Sở Tư pháp". */
+static char *search_text(const struct cchc_task *t)
+{
+	struct cchc_strbuf sb = {0};
+	const char *parts[] = {t->title, t->result, t->assignment_text};
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		if (i) {
+			cchc_strbuf_putc(&sb, '\n');
+		}
+		cchc_text_search_key_append(&sb, parts[i]);
+	}
+	append_names(&sb, &t->lead);
+	append_names(&sb, &t->coordinating);
+	return cchc_strbuf_steal(&sb);
+}
+
+static enum cchc_status write_search_key(struct cchc_store *s, sqlite3_stmt *st, int64_t id,
+					 const struct cchc_task *t, struct cchc_error *err)
+{
+	char *key = search_text(t);
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, key);
+	enum cchc_status status = step_done(s, st, err);
+	free(key);
+	return status;
+}
+
 static enum cchc_status write_task(struct writer *w, const struct cchc_plan *plan, size_t index,
 				   int64_t section_id)
 {
@@ -479,11 +577,17 @@ static enum cchc_status write_task(struct writer *w, const struct cchc_plan *pla
 	bind_text(st, 9, t->deadline_text);
 	bind_text(st, 10, t->assignment_text);
 	sqlite3_bind_int64(st, 11, t->source_line);
+	bind_day(st, 12, cchc_task_next_due(t));
+	bind_day(st, 13, cchc_task_last_due(t));
+	sqlite3_bind_int(st, 14, counted(plan, index));
 	if (step_done(w->s, st, w->err) != CCHC_OK) {
 		return CCHC_ERR_DB;
 	}
 	int64_t id = w->task_ids[index] = last_id(w->s);
 	enum cchc_status status = write_milestones(w, id, &t->milestones);
+	if (status == CCHC_OK) {
+		status = write_search_key(w->s, w->search, id, t, w->err);
+	}
 	if (status == CCHC_OK) {
 		status = write_links(w, id, &t->lead, "lead");
 	}
@@ -578,11 +682,27 @@ static const char *const carry_over_sql[] = {
 	"AND o.title = n.title AND om.label = milestone.label "
 	"AND n.section_id IN (SELECT id FROM section WHERE plan_id = ?2)",
 
+	"UPDATE task SET due_next = (SELECT min(m.due_date) FROM milestone m "
+	"WHERE m.task_id = task.id AND m.reached = 0) "
+	"WHERE section_id IN (SELECT id FROM section WHERE plan_id = ?2) AND ?1 IS NOT NULL",
+
 	"UPDATE history SET task_id = n.id "
 	"FROM task AS o JOIN section AS os ON os.id = o.section_id, task AS n "
 	"WHERE os.plan_id = ?1 AND history.task_id = o.id AND n.ref = o.ref "
 	"AND n.title = o.title AND n.section_id IN (SELECT id FROM section WHERE plan_id = ?2)",
 
+	/* The old plan goes row by row: a plan is written with foreign keys
+	 * off (see cchc_store_save_plan), so no cascade does it. */
+	"UPDATE history SET task_id = NULL WHERE task_id IN (SELECT t.id FROM task t "
+	"JOIN section s ON s.id = t.section_id WHERE s.plan_id = ?1)",
+	"DELETE FROM task_search WHERE task_id IN (SELECT t.id FROM task t "
+	"JOIN section s ON s.id = t.section_id WHERE s.plan_id = ?1)",
+	"DELETE FROM milestone WHERE task_id IN (SELECT t.id FROM task t "
+	"JOIN section s ON s.id = t.section_id WHERE s.plan_id = ?1)",
+	"DELETE FROM task_agency WHERE task_id IN (SELECT t.id FROM task t "
+	"JOIN section s ON s.id = t.section_id WHERE s.plan_id = ?1)",
+	"DELETE FROM task WHERE section_id IN (SELECT id FROM section WHERE plan_id = ?1)",
+	"DELETE FROM section WHERE plan_id = ?1",
 	"DELETE FROM plan WHERE id = ?1",
 };
 
@@ -660,9 +780,27 @@ static enum cchc_status existing_plan(struct cchc_store *s, int64_t *id, struct 
 	return status;
 }
 
+static enum cchc_status save_plan(struct cchc_store *store, const struct cchc_plan *plan,
+				  const struct cchc_agency_catalogue *catalogue, bool replace,
+				  struct cchc_error *err);
+
+/* Writes the plan in one transaction with foreign keys off: every id it
+ * writes comes from the rows it has just written, and checking each of
+ * several hundred thousand references made a large import twice as
+ * slow. The tests run PRAGMA foreign_key_check after imports. */
 enum cchc_status cchc_store_save_plan(struct cchc_store *store, const struct cchc_plan *plan,
 				      const struct cchc_agency_catalogue *catalogue, bool replace,
 				      struct cchc_error *err)
+{
+	exec_simple(store, "PRAGMA foreign_keys = OFF", NULL);
+	enum cchc_status status = save_plan(store, plan, catalogue, replace, err);
+	exec_simple(store, "PRAGMA foreign_keys = ON", NULL);
+	return status;
+}
+
+static enum cchc_status save_plan(struct cchc_store *store, const struct cchc_plan *plan,
+				  const struct cchc_agency_catalogue *catalogue, bool replace,
+				  struct cchc_error *err)
 {
 	enum cchc_status status = begin(store, err);
 	if (status != CCHC_OK) {

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "cchc/strbuf.h"
 #include "cchc/text.h"
 #include "cchc/xalloc.h"
 
@@ -152,22 +154,95 @@ char *cchc_text_casefold(const char *s)
 	return map(s, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 }
 
-char *cchc_text_search_key(const char *s)
+/* Appends the search form of one code point: case folded, marks dropped,
+ * đ as d. */
+static utf8proc_uint8_t *search_form(utf8proc_int32_t cp, utf8proc_uint8_t *w)
 {
-	char *key = map(s, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-	/* đ (U+0111) has no decomposition, so STRIPMARK leaves it: map it to
-	 * d by hand, which shortens the string and is safe in place. */
-	char *w = key;
-	for (const char *r = key; *r;) {
-		if ((unsigned char)r[0] == 0xC4 && (unsigned char)r[1] == 0x91) {
-			*w++ = 'd';
-			r += 2;
-		} else {
-			*w++ = *r++;
+	if (cp == 0x0110 || cp == 0x0111) {
+		*w++ = 'd';
+		return w;
+	}
+	utf8proc_int32_t buf[8];
+	int boundclass = 0;
+	utf8proc_ssize_t n = utf8proc_decompose_char(
+		cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &boundclass);
+	if (n < 0 || n > 8) {
+		return w + utf8proc_encode_char(cp, w);
+	}
+	for (utf8proc_ssize_t i = 0; i < n; i++) {
+		w += utf8proc_encode_char(buf[i], w);
+	}
+	return w;
+}
+
+/* Search forms of the Latin letters Vietnamese uses, worked out once:
+ * the per-character library call is the cost of keying a large import. */
+struct latin_form {
+	unsigned char len;
+	utf8proc_uint8_t bytes[7];
+};
+
+static const struct latin_form *latin_forms(utf8proc_int32_t cp)
+{
+	static struct latin_form low[0x0250 - 0x0080], viet[0x1F00 - 0x1E00];
+	static bool ready;
+	if (!ready) {
+		for (utf8proc_int32_t c = 0x0080; c < 0x1F00; c++) {
+			struct latin_form *f = c < 0x0250 ? &low[c - 0x0080]
+				: c >= 0x1E00 ? &viet[c - 0x1E00] : NULL;
+			if (!f) {
+				continue;
+			}
+			utf8proc_uint8_t tmp[64];
+			size_t n = (size_t)(search_form(c, tmp) - tmp);
+			f->len = n <= sizeof f->bytes ? (unsigned char)n : UCHAR_MAX;
+			memcpy(f->bytes, tmp, n <= sizeof f->bytes ? n : 0);
 		}
+		ready = true;
+	}
+	const struct latin_form *f = cp >= 0x0080 && cp < 0x0250 ? &low[cp - 0x0080]
+		: cp >= 0x1E00 && cp < 0x1F00 ? &viet[cp - 0x1E00] : NULL;
+	return f && f->len != UCHAR_MAX ? f : NULL;
+}
+
+void cchc_text_search_key_append(struct cchc_strbuf *out, const char *s)
+{
+	/* One code point at a time: the whole-string mapping costs a UTF-32
+	 * copy, and search keys are made for every task of an import. */
+	size_t n = strlen(s);
+	out->data = cchc_xgrow(out->data, &out->cap, out->len + n * 4 + 1, 1);
+	utf8proc_uint8_t *w = (utf8proc_uint8_t *)out->data + out->len;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		if (*p < 0x80) {
+			*w++ = (utf8proc_uint8_t)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+			p++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+		if (len <= 0) {
+			p++;
+			continue;
+		}
+		const struct latin_form *f = latin_forms(cp);
+		if (f) {
+			memcpy(w, f->bytes, f->len);
+			w += f->len;
+		} else {
+			w = search_form(cp, w);
+		}
+		p += len;
 	}
 	*w = '\0';
-	return key;
+	out->len = (size_t)((char *)w - out->data);
+}
+
+char *cchc_text_search_key(const char *s)
+{
+	struct cchc_strbuf out = {0};
+	cchc_text_search_key_append(&out, s);
+	return cchc_text_squeeze(cchc_strbuf_steal(&out));
 }
 
 size_t cchc_text_width(const char *s)

@@ -53,6 +53,22 @@ static void save(struct cchc_store *store, const char *doc, bool replace, enum c
 	cchc_plan_destroy(plan);
 }
 
+/* No dangling reference after an import or a replace. */
+static void foreign_keys_hold(const char *path)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *q;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &q, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_finalize(q);
+	sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q, NULL);
+	ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(q, 0), "ok");
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+}
+
 static struct cchc_plan *load(struct cchc_store *store)
 {
 	struct cchc_plan *plan = NULL;
@@ -200,6 +216,29 @@ START_TEST(replace_keeps_tracking_of_unchanged_tasks)
 }
 END_TEST
 
+START_TEST(imports_and_replaces_leave_no_dangling_reference)
+{
+	char path[] = "/tmp/cchc-store-XXXXXX";
+	close(mkstemp(path));
+	unlink(path);
+	struct cchc_store *store = NULL;
+	struct cchc_error err = {0};
+	ck_assert_int_eq(cchc_store_open(path, CCHC_STORE_READ_WRITE, &store, &err), CCHC_OK);
+	save(store, plan_v1, false, CCHC_OK);
+	cchc_store_set_status(store, "I.1", CCHC_TASK_DONE, cchc_date_from_ymd(2026, 3, 1), NULL, &err);
+	cchc_store_set_note(store, "I.3", "bị bỏ", NULL, &err);
+	foreign_keys_hold(path);
+	save(store, plan_v1, true, CCHC_OK);
+	foreign_keys_hold(path);
+	int count = 0;
+	ck_assert_int_eq(cchc_store_history_count(store, "I.1", &count, &err), CCHC_OK);
+	ck_assert_int_eq(count, 2);
+	cchc_store_close(store);
+	foreign_keys_hold(path);
+	unlink(path);
+}
+END_TEST
+
 START_TEST(undone_status_clears_completed_on)
 {
 	struct cchc_store *store = open_memory();
@@ -225,6 +264,7 @@ int main(void)
 	tcase_add_test(tc, a_saved_plan_loads_back);
 	tcase_add_test(tc, a_second_import_needs_replace);
 	tcase_add_test(tc, replace_keeps_tracking_of_unchanged_tasks);
+	tcase_add_test(tc, imports_and_replaces_leave_no_dangling_reference);
 	tcase_add_test(tc, undone_status_clears_completed_on);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
