@@ -4,6 +4,8 @@
 -- and today alone), whether it counts as a task or only heads a group,
 -- and a search key of its text without diacritics.
 
+ALTER TABLE agency ADD COLUMN short_name TEXT;  -- "Sở NV" for narrow columns
+
 ALTER TABLE task ADD COLUMN due_next TEXT;
 ALTER TABLE task ADD COLUMN due_last TEXT;
 ALTER TABLE task ADD COLUMN counted INTEGER NOT NULL DEFAULT 1

@@ -12,6 +12,7 @@ struct cchc_agency {
 	char *name;      /* canonical */
 	bool collective; /* "Các sở, ban, ngành", "UBND cấp xã" */
 	struct cchc_names aliases; /* as written, canonical name excluded */
+	char *short_name;          /* for narrow columns ("Sở NV"), or NULL */
 };
 
 /* Known agencies and every spelling of them, indexed for matching. */
@@ -23,7 +24,8 @@ void cchc_agency_catalogue_destroy(struct cchc_agency_catalogue *cat);
 /* The catalogue built into cchc (data/agencies.tsv). */
 struct cchc_agency_catalogue *cchc_agency_catalogue_builtin(void);
 
-/* Reads lines "name<TAB>agency|collective<TAB>alias|alias" (# comments). */
+/* Reads lines "name<TAB>agency|collective<TAB>alias|alias<TAB>short" (#
+ * comments; empty fields allowed). */
 enum cchc_status cchc_agency_catalogue_load(struct cchc_agency_catalogue *cat, const char *tsv,
 					    struct cchc_error *err);
 

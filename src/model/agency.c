@@ -41,6 +41,7 @@ void cchc_agency_catalogue_destroy(struct cchc_agency_catalogue *cat)
 	}
 	for (size_t i = 0; i < cat->count; i++) {
 		free(cat->agencies[i].name);
+		free(cat->agencies[i].short_name);
 		cchc_names_finish(&cat->agencies[i].aliases);
 	}
 	for (size_t i = 0; i < cat->spelling_count; i++) {
@@ -130,18 +131,40 @@ void cchc_agency_catalogue_add(struct cchc_agency_catalogue *cat, const char *na
 	ensure_sorted(cat);
 }
 
+/* Next tab-separated field of *line, empty fields kept. */
+static char *next_field(char **line)
+{
+	char *field = *line;
+	if (!field) {
+		return "";
+	}
+	char *tab = strchr(field, '\t');
+	*line = tab ? tab + 1 : NULL;
+	if (tab) {
+		*tab = '\0';
+	}
+	return field;
+}
+
 static void load_line(struct cchc_agency_catalogue *cat, char *line)
 {
-	char *save = NULL;
-	char *name = strtok_r(line, "\t", &save);
-	char *kind = strtok_r(NULL, "\t", &save);
-	char *aliases = strtok_r(NULL, "\t", &save);
-	bool collective = kind && strcmp(kind, "collective") == 0;
+	char *name = next_field(&line);
+	char *kind = next_field(&line);
+	char *aliases = next_field(&line);
+	char *short_name = next_field(&line);
+	bool collective = strcmp(kind, "collective") == 0;
 	cchc_agency_catalogue_add(cat, name, collective, NULL);
 	char *asave = NULL;
-	for (char *a = aliases ? strtok_r(aliases, "|", &asave) : NULL; a;
-	     a = strtok_r(NULL, "|", &asave)) {
+	for (char *a = strtok_r(aliases, "|", &asave); a; a = strtok_r(NULL, "|", &asave)) {
 		cchc_agency_catalogue_add(cat, name, collective, a);
+	}
+	if (*short_name) {
+		char *canon = cchc_text_nfc(name);
+		cchc_text_squeeze(canon);
+		struct cchc_agency *agency = &cat->agencies[find_agency(cat, canon)];
+		free(agency->short_name);
+		agency->short_name = cchc_text_nfc(short_name);
+		free(canon);
 	}
 }
 

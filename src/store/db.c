@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cchc/i18n.h"
+#include "cchc/strbuf.h"
+#include "cchc/text.h"
+#include "cchc/xalloc.h"
+#include "internal.h"
+
+/* ---- statements ------------------------------------------------------ */
+
+enum cchc_status db_error(struct cchc_store *s, struct cchc_error *err)
+{
+	int code = sqlite3_errcode(s->db);
+	if (code == SQLITE_READONLY) {
+		return cchc_error_set(err, CCHC_ERR_READ_ONLY, _("cannot write the database %s: %s"),
+				      s->path, sqlite3_errmsg(s->db));
+	}
+	return cchc_error_set(err, CCHC_ERR_DB, _("database %s: %s"), s->path,
+			      sqlite3_errmsg(s->db));
+}
+
+/* Prepares one statement and refuses SQL left after it, so a typo cannot
+ * silently drop half a statement. */
+sqlite3_stmt *prepare(struct cchc_store *s, const char *sql, struct cchc_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	const char *tail = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, &tail) != SQLITE_OK) {
+		db_error(s, err);
+		return NULL;
+	}
+	if (tail && !cchc_text_blank(tail)) {
+		sqlite3_finalize(st);
+		cchc_error_set(err, CCHC_ERR_DB, "%s", _("internal error: SQL after a statement"));
+		return NULL;
+	}
+	return st;
+}
+
+void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v) {
+		/* Values outlive the step that uses them. */
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_null(st, i);
+	}
+}
+
+void bind_day(sqlite3_stmt *st, int i, cchc_day d)
+{
+	if (d == CCHC_NO_DAY) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	char buf[11];
+	cchc_date_format_iso(d, buf);
+	sqlite3_bind_text(st, i, buf, -1, SQLITE_TRANSIENT);
+}
+
+cchc_day column_day(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	cchc_day d;
+	return t && cchc_date_parse_iso(t, &d) ? d : CCHC_NO_DAY;
+}
+
+char *column_str(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return cchc_xstrdup(t ? t : "");
+}
+
+char *column_str_or_null(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t ? cchc_xstrdup(t) : NULL;
+}
+
+/* Runs a statement that returns no rows, then resets it for reuse. */
+enum cchc_status step_done(struct cchc_store *s, sqlite3_stmt *st, struct cchc_error *err)
+{
+	int rc = sqlite3_step(st);
+	enum cchc_status status = rc == SQLITE_DONE ? CCHC_OK : db_error(s, err);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return status;
+}
+
+enum cchc_status exec_simple(struct cchc_store *s, const char *sql, struct cchc_error *err)
+{
+	sqlite3_stmt *st = prepare(s, sql, err);
+	if (!st) {
+		return err ? err->status : CCHC_ERR_DB;
+	}
+	enum cchc_status status = step_done(s, st, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+enum cchc_status begin(struct cchc_store *s, struct cchc_error *err)
+{
+	return exec_simple(s, "BEGIN IMMEDIATE", err);
+}
+
+enum cchc_status end(struct cchc_store *s, enum cchc_status status, struct cchc_error *err)
+{
+	if (status == CCHC_OK) {
+		return exec_simple(s, "COMMIT", err);
+	}
+	exec_simple(s, "ROLLBACK", NULL);
+	return status;
+}
+
+int64_t last_id(struct cchc_store *s)
+{
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+enum cchc_status pragma_int(struct cchc_store *s, const char *sql, int *out,
+				   struct cchc_error *err)
+{
+	sqlite3_stmt *st = prepare(s, sql, err);
+	if (!st) {
+		return CCHC_ERR_DB;
+	}
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	enum cchc_status status = rc == SQLITE_ROW || rc == SQLITE_DONE ? CCHC_OK : db_error(s, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+void now_iso(char buf[static 32])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(buf, 32, "%Y-%m-%dT%H:%M:%S%z", &tm);
+}
+
+static void append_names(struct cchc_strbuf *sb, const struct cchc_names *names)
+{
+	for (size_t i = 0; i < names->count; i++) {
+		cchc_strbuf_putc(sb, '\n');
+		cchc_text_search_key_append(sb, names->items[i]);
+	}
+}
+
+/* The text "/" searches: title, result, agencies (canonical names and as
+ * written), folded so that "so tu phap" finds "Sở Tư pháp". */
+char *search_text(const struct cchc_task *t)
+{
+	struct cchc_strbuf sb = {0};
+	const char *parts[] = {t->title, t->result, t->assignment_text};
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		if (i) {
+			cchc_strbuf_putc(&sb, '\n');
+		}
+		cchc_text_search_key_append(&sb, parts[i]);
+	}
+	append_names(&sb, &t->lead);
+	append_names(&sb, &t->coordinating);
+	return cchc_strbuf_steal(&sb);
+}
+
+sqlite3_stmt *cached(struct cchc_store *s, int slot, const char *sql, struct cchc_error *err)
+{
+	if (!s->cached[slot]) {
+		s->cached[slot] = prepare(s, sql, err);
+	} else {
+		sqlite3_reset(s->cached[slot]);
+		sqlite3_clear_bindings(s->cached[slot]);
+	}
+	return s->cached[slot];
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CCHC_STORE_INTERNAL_H
+#define CCHC_STORE_INTERNAL_H
+
+/* Shared by the files of the store module only. */
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "cchc/store.h"
+
+struct cchc_store {
+	sqlite3 *db;
+	char *path;
+	/* Statements the interface runs on every keystroke, kept prepared. */
+	sqlite3_stmt *cached[8];
+};
+
+enum cchc_status db_error(struct cchc_store *s, struct cchc_error *err);
+/* Prepares one statement and refuses SQL left after it. */
+sqlite3_stmt *prepare(struct cchc_store *s, const char *sql, struct cchc_error *err);
+/* A statement of the store's cache, prepared on first use; not finalized
+ * by the caller. */
+sqlite3_stmt *cached(struct cchc_store *s, int slot, const char *sql, struct cchc_error *err);
+/* Binds text without copying: values outlive the step that uses them. */
+void bind_text(sqlite3_stmt *st, int i, const char *v);
+void bind_day(sqlite3_stmt *st, int i, cchc_day d);
+cchc_day column_day(sqlite3_stmt *st, int i);
+char *column_str(sqlite3_stmt *st, int i);
+char *column_str_or_null(sqlite3_stmt *st, int i);
+/* Runs a statement that returns no rows, then resets it for reuse. */
+enum cchc_status step_done(struct cchc_store *s, sqlite3_stmt *st, struct cchc_error *err);
+enum cchc_status exec_simple(struct cchc_store *s, const char *sql, struct cchc_error *err);
+enum cchc_status pragma_int(struct cchc_store *s, const char *sql, int *out, struct cchc_error *err);
+/* BEGIN IMMEDIATE, and COMMIT or ROLLBACK by status. */
+enum cchc_status begin(struct cchc_store *s, struct cchc_error *err);
+enum cchc_status end(struct cchc_store *s, enum cchc_status status, struct cchc_error *err);
+int64_t last_id(struct cchc_store *s);
+void now_iso(char buf[static 32]);
+/* The folded text "/" searches for a task. */
+char *search_text(const struct cchc_task *t);
+
+#endif
