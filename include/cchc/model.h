@@ -129,6 +129,9 @@ struct cchc_section *cchc_plan_add_section(struct cchc_plan *plan, const char *c
  * tasks are invalidated by the next call. */
 struct cchc_task *cchc_plan_add_task(struct cchc_plan *plan);
 
+/* Frees what a task owns (its struct stays). */
+void cchc_task_finish(struct cchc_task *task);
+
 /* Index of the task with ref, or CCHC_NO_PARENT. */
 size_t cchc_plan_find_task(const struct cchc_plan *plan, const char *ref);
 

@@ -3,6 +3,8 @@
 #define CCHC_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "cchc/agency.h"
 #include "cchc/date.h"
@@ -65,5 +67,69 @@ enum cchc_status cchc_store_set_note(struct cchc_store *store, const char *ref, 
 /* Number of history rows of the task ref (for checks and the UI). */
 enum cchc_status cchc_store_history_count(struct cchc_store *store, const char *ref, int *out,
 					  struct cchc_error *err);
+
+
+/* ---- what the interface reads: only what is on screen ---------------- */
+
+/* A section with its counts by state on a given day (group headings not
+ * counted). Tasks of a section have consecutive seq numbers. */
+struct cchc_section_view {
+	int64_t id;
+	char *code;
+	char *title;
+	long first_seq;
+	long task_count; /* rows, headings included */
+	int states[CCHC_TASK_STATE_COUNT];
+	int counted; /* tasks counted in states[] */
+};
+
+/* One row of a pane. */
+struct cchc_task_row {
+	long seq;
+	char *ref;
+	char *title;
+	char *lead; /* short names, comma separated */
+	int depth;
+	bool counted;
+	enum cchc_task_status status;
+	enum cchc_task_state state;
+	int days_overdue;
+	cchc_day due; /* next unreached due date, else the last one */
+};
+
+struct cchc_search_hit {
+	long seq;
+	char *ref;
+	char *title;
+};
+
+enum cchc_status cchc_store_section_views(struct cchc_store *store, cchc_day today,
+					  struct cchc_section_view **out, size_t *count,
+					  struct cchc_error *err);
+void cchc_section_views_free(struct cchc_section_view *views, size_t count);
+
+/* Fills up to max rows with seq from first_seq on, within section_id;
+ * *count gets how many. Free with cchc_task_rows_clear. */
+enum cchc_status cchc_store_task_rows(struct cchc_store *store, int64_t section_id,
+				      long first_seq, size_t max, cchc_day today,
+				      struct cchc_task_row *rows, size_t *count,
+				      struct cchc_error *err);
+void cchc_task_rows_clear(struct cchc_task_row *rows, size_t count);
+
+/* seq of the task ref (exact, as stored); CCHC_ERR_NOT_FOUND if none. */
+enum cchc_status cchc_store_find_ref(struct cchc_store *store, const char *ref, long *seq,
+				     struct cchc_error *err);
+
+/* Tasks whose title, result or agencies contain query, ignoring case and
+ * diacritics, in plan order, at most limit. */
+enum cchc_status cchc_store_search(struct cchc_store *store, const char *query, size_t limit,
+				   struct cchc_search_hit **hits, size_t *count,
+				   struct cchc_error *err);
+void cchc_search_hits_free(struct cchc_search_hit *hits, size_t count);
+
+/* The whole task at seq, milestones and agencies included, into *task
+ * (zeroed first; release with cchc_task_finish). */
+enum cchc_status cchc_store_load_task(struct cchc_store *store, long seq, struct cchc_task *task,
+				      struct cchc_error *err);
 
 #endif

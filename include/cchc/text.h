@@ -48,4 +48,32 @@ bool cchc_text_blank(const char *s);
 /* True when s starts with prefix. */
 bool cchc_text_starts_with(const char *s, const char *prefix);
 
+
+/* ---- display: graphemes, fitting and wrapping ------------------------- */
+
+/* Bytes of the grapheme cluster that starts s (0 at the end of s); *width
+ * gets its width in columns. An NFD "ệ" is one cluster of width 1. */
+size_t cchc_text_grapheme(const char *s, int *width);
+
+/* Appends s cut to at most width columns, ending with "…" when cut, and
+ * padded with spaces to exactly width when pad. Cuts fall between
+ * graphemes; a wide character that would straddle the edge is left out.
+ * Newlines and tabs count as spaces. Returns the columns appended. */
+size_t cchc_text_fit(struct cchc_strbuf *out, const char *s, size_t width, bool pad);
+
+/* Lines of text, each owned. */
+struct cchc_lines {
+	char **items;
+	size_t count;
+	size_t cap;
+};
+
+void cchc_lines_add(struct cchc_lines *lines, const char *line, size_t len);
+void cchc_lines_finish(struct cchc_lines *lines);
+
+/* Breaks s into lines of at most width columns, at spaces when it can and
+ * between graphemes when a word is longer than a line; the line breaks of
+ * s are kept. */
+void cchc_text_wrap(const char *s, size_t width, struct cchc_lines *lines);
+
 #endif

@@ -8,7 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cchc/agency.h"
 #include "cchc/cli.h"
@@ -17,6 +20,7 @@
 #include "cchc/importer.h"
 #include "cchc/store.h"
 #include "cchc/strbuf.h"
+#include "cchc/tui/app.h"
 #include "cchc/xalloc.h"
 
 #define BUNDLED_PLAN "ke-hoach-cchc-khanh-hoa-2026.txt"
@@ -228,7 +232,7 @@ static enum cchc_status read_file(const char *path, struct cchc_strbuf *out,
 }
 
 static enum cchc_status parse_file(const char *path, const char *encoding,
-				   const struct cchc_agency_catalogue *cat,
+				   const struct cchc_agency_catalogue *cat, bool quiet,
 				   struct cchc_plan **plan, struct cchc_error *err)
 {
 	struct cchc_strbuf bytes = {0};
@@ -247,7 +251,7 @@ static enum cchc_status parse_file(const char *path, const char *encoding,
 		cchc_error_set(err, s, "%s", cchc_strbuf_str(&msg));
 		cchc_strbuf_finish(&msg);
 	}
-	for (size_t i = 0; i < notes.count; i++) {
+	for (size_t i = 0; i < notes.count && !quiet; i++) {
 		fprintf(stderr, _("cchc: %s: note: %s\n"), path, notes.items[i]);
 	}
 	cchc_names_finish(&notes);
@@ -267,13 +271,16 @@ static enum cchc_status open_writable(const struct cli *cli, struct cchc_store *
 	return s;
 }
 
+/* Imports path; quiet keeps the repair notes of a known document (the
+ * bundled plan) from the terminal. */
 static enum cchc_status import_into(const struct cli *cli, const char *path, bool replace,
-				    size_t *tasks, size_t *sections, struct cchc_error *err)
+				    bool quiet, size_t *tasks, size_t *sections,
+				    struct cchc_error *err)
 {
 	struct cchc_agency_catalogue *cat = cchc_agency_catalogue_builtin();
 	struct cchc_plan *plan = NULL;
 	struct cchc_store *store = NULL;
-	enum cchc_status s = parse_file(path, cli->encoding, cat, &plan, err);
+	enum cchc_status s = parse_file(path, cli->encoding, cat, quiet, &plan, err);
 	if (s == CCHC_OK) {
 		s = open_writable(cli, &store, err);
 	}
@@ -299,7 +306,7 @@ static int cmd_import(struct cli *cli)
 	}
 	struct cchc_error err = {0};
 	size_t tasks = 0, sections = 0;
-	if (import_into(cli, cli->args[0], cli->replace, &tasks, &sections, &err) != CCHC_OK) {
+	if (import_into(cli, cli->args[0], cli->replace, false, &tasks, &sections, &err) != CCHC_OK) {
 		return report(&err);
 	}
 	printf(ngettext_("Imported %zu task in %zu sections into %s\n",
@@ -402,8 +409,9 @@ static char *bundled_plan_path(void)
 	return NULL;
 }
 
-/* A new database gets the bundled 2026 plan on first open. */
-static int first_open(struct cli *cli)
+/* A new database gets the bundled 2026 plan on first open; *said gets
+ * the sentence that tells the officer so (empty when nothing happened). */
+static int first_open(struct cli *cli, struct cchc_strbuf *said)
 {
 	struct cchc_error err = {0};
 	struct cchc_store *store = NULL;
@@ -427,22 +435,66 @@ static int first_open(struct cli *cli)
 		return 1;
 	}
 	size_t tasks = 0, sections = 0;
-	s = import_into(cli, path, false, &tasks, &sections, &err);
+	s = import_into(cli, path, false, true, &tasks, &sections, &err);
 	free(path);
 	if (s != CCHC_OK) {
 		return report(&err);
 	}
-	printf(_("New database %s: imported the bundled plan (%zu tasks in %zu sections).\n"),
-	       cli->db, tasks, sections);
+	cchc_strbuf_printf(said, _("New database %s: imported the bundled plan (%zu tasks in %zu sections)."),
+			   cli->db, tasks, sections);
 	return 0;
+}
+
+/* The interface draws Vietnamese only in a UTF-8 locale; a session
+ * without one (a bare SSH login) gets C.UTF-8 for its characters. */
+static void ensure_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	if (!codeset || strcmp(codeset, "UTF-8") != 0) {
+		setlocale(LC_CTYPE, "C.UTF-8");
+	}
+}
+
+static int run_interface(struct cli *cli, const char *said)
+{
+	struct cchc_error err = {0};
+	struct cchc_store *store = NULL;
+	struct cchc_app *app = NULL;
+	enum cchc_status s = cchc_store_open(cli->db, cli->read_only ? CCHC_STORE_READ_ONLY
+								     : CCHC_STORE_READ_WRITE,
+					     &store, &err);
+	if (s == CCHC_OK) {
+		s = cchc_app_create(store, cli->today, 80, 24, &app, &err);
+	}
+	if (s == CCHC_OK && *said) {
+		cchc_app_message(app, said, false);
+	}
+	if (s == CCHC_OK) {
+		ensure_utf8();
+		s = cchc_tui_run(app, &err);
+	}
+	cchc_app_destroy(app);
+	cchc_store_close(store);
+	return s == CCHC_OK ? 0 : report(&err);
 }
 
 static int cmd_interface(struct cli *cli)
 {
-	int rc = first_open(cli);
-	if (rc == 0) {
-		printf("%s\n", _("The full-screen interface is not part of this version yet; use “cchc export” to see the plan."));
+	if (cli->arg_count != 0) {
+		return usage_error(_("unknown command “%s”"), cli->args[0]);
 	}
+	struct cchc_strbuf said = {0};
+	int rc = first_open(cli, &said);
+	if (rc == 0 && !(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))) {
+		if (said.len) {
+			printf("%s\n", said.data);
+		}
+		fprintf(stderr, "%s\n", _("cchc: the full-screen interface needs a terminal; use “cchc export” in scripts"));
+		rc = 2;
+	} else if (rc == 0) {
+		rc = run_interface(cli, cchc_strbuf_str(&said));
+	}
+	cchc_strbuf_finish(&said);
 	return rc;
 }
 

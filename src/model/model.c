@@ -93,7 +93,7 @@ struct cchc_plan *cchc_plan_create(void)
 	return plan;
 }
 
-static void task_finish(struct cchc_task *t)
+void cchc_task_finish(struct cchc_task *t)
 {
 	free(t->ref);
 	free(t->number);
@@ -115,7 +115,7 @@ void cchc_plan_destroy(struct cchc_plan *plan)
 		return;
 	}
 	for (size_t i = 0; i < plan->task_count; i++) {
-		task_finish(&plan->tasks[i]);
+		cchc_task_finish(&plan->tasks[i]);
 	}
 	for (size_t i = 0; i < plan->section_count; i++) {
 		free(plan->sections[i].code);

@@ -339,3 +339,151 @@ bool cchc_text_starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+
+/* ---- display ---------------------------------------------------------- */
+
+size_t cchc_text_grapheme(const char *s, int *width)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	*width = 0;
+	if (!*p) {
+		return 0;
+	}
+	utf8proc_int32_t first;
+	utf8proc_ssize_t len = utf8proc_iterate(p, -1, &first);
+	if (len <= 0) {
+		*width = 1;
+		return 1;
+	}
+	*width = utf8proc_charwidth(first);
+	utf8proc_int32_t state = 0, prev = first;
+	size_t n = (size_t)len;
+	while (p[n]) {
+		utf8proc_int32_t cp;
+		len = utf8proc_iterate(p + n, -1, &cp);
+		if (len <= 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) {
+			break;
+		}
+		prev = cp;
+		n += (size_t)len;
+	}
+	return n;
+}
+
+static void pad_spaces(struct cchc_strbuf *out, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		cchc_strbuf_putc(out, ' ');
+	}
+}
+
+/* Columns and bytes of the longest prefix of s that fits in width. */
+static size_t fitting_prefix(const char *s, size_t width, size_t *used)
+{
+	size_t bytes = 0;
+	*used = 0;
+	for (;;) {
+		int w;
+		size_t n = cchc_text_grapheme(s + bytes, &w);
+		if (n == 0 || *used + (size_t)(w < 0 ? 0 : w) > width) {
+			return bytes;
+		}
+		*used += (size_t)(w < 0 ? 0 : w);
+		bytes += n;
+	}
+}
+
+static void append_flat(struct cchc_strbuf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		cchc_strbuf_putc(out, s[i] == '\n' || s[i] == '\t' ? ' ' : s[i]);
+	}
+}
+
+size_t cchc_text_fit(struct cchc_strbuf *out, const char *s, size_t width, bool pad)
+{
+	size_t used;
+	size_t bytes = fitting_prefix(s, width, &used);
+	if (s[bytes] != '\0' && width > 0) {
+		/* Cut: make room for the ellipsis. */
+		bytes = fitting_prefix(s, width - 1, &used);
+		append_flat(out, s, bytes);
+		cchc_strbuf_puts(out, "…");
+		used++;
+	} else {
+		append_flat(out, s, bytes);
+	}
+	if (pad && used < width) {
+		pad_spaces(out, width - used);
+		used = width;
+	}
+	return used;
+}
+
+void cchc_lines_add(struct cchc_lines *lines, const char *line, size_t len)
+{
+	lines->items = cchc_xgrow(lines->items, &lines->cap, lines->count + 1, sizeof *lines->items);
+	lines->items[lines->count++] = cchc_xstrndup(line, len);
+}
+
+void cchc_lines_finish(struct cchc_lines *lines)
+{
+	for (size_t i = 0; i < lines->count; i++) {
+		free(lines->items[i]);
+	}
+	free(lines->items);
+	lines->items = NULL;
+	lines->count = lines->cap = 0;
+}
+
+/* Wraps one paragraph (no newline inside). */
+static void wrap_paragraph(const char *s, size_t len, size_t width, struct cchc_lines *lines)
+{
+	size_t start = 0;
+	while (start < len) {
+		while (start < len && s[start] == ' ') {
+			start++;
+		}
+		size_t pos = start, cols = 0, last_space = 0;
+		while (pos < len) {
+			int w;
+			size_t n = cchc_text_grapheme(s + pos, &w);
+			if (cols + (size_t)(w < 0 ? 0 : w) > width) {
+				break;
+			}
+			if (s[pos] == ' ') {
+				last_space = pos;
+			}
+			cols += (size_t)(w < 0 ? 0 : w);
+			pos += n;
+		}
+		size_t end = pos >= len ? len : last_space > start ? last_space : pos;
+		if (end == start && pos < len) {
+			end = pos + cchc_text_grapheme(s + pos, &(int){0});
+		}
+		cchc_lines_add(lines, s + start, end - start);
+		start = end;
+		if (start >= len) {
+			break;
+		}
+	}
+}
+
+void cchc_text_wrap(const char *s, size_t width, struct cchc_lines *lines)
+{
+	width = width ? width : 1;
+	size_t before = lines->count;
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		size_t start = lines->count;
+		wrap_paragraph(s, len, width, lines);
+		if (lines->count == start) {
+			cchc_lines_add(lines, "", 0);
+		}
+		s += len + (nl != NULL);
+	}
+	if (lines->count == before) {
+		cchc_lines_add(lines, "", 0);
+	}
+}

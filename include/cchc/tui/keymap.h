@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CCHC_TUI_KEYMAP_H
+#define CCHC_TUI_KEYMAP_H
+
+#include "cchc/strbuf.h"
+#include "cchc/text.h"
+
+/* Keys are Unicode code points; the others are given codes above the
+ * Unicode range by the terminal backend. */
+enum cchc_key {
+	CCHC_KEY_UP = 0x110001,
+	CCHC_KEY_DOWN,
+	CCHC_KEY_LEFT,
+	CCHC_KEY_RIGHT,
+	CCHC_KEY_PAGE_UP,
+	CCHC_KEY_PAGE_DOWN,
+	CCHC_KEY_HOME,
+	CCHC_KEY_END,
+	CCHC_KEY_ENTER,
+	CCHC_KEY_ESCAPE,
+	CCHC_KEY_TAB,
+	CCHC_KEY_BACKTAB,
+	CCHC_KEY_BACKSPACE,
+	CCHC_KEY_DELETE,
+};
+
+#define CCHC_CTRL(c) ((c) & 0x1f)
+
+/* Where a binding applies. */
+enum cchc_view {
+	CCHC_VIEW_PANES = 1 << 0,
+	CCHC_VIEW_DETAIL = 1 << 1,
+	CCHC_VIEW_HELP = 1 << 2,
+	CCHC_VIEW_PICKER = 1 << 3,
+	CCHC_VIEW_ANY = 0xf,
+};
+
+/* Every action, once: its enum value, its name, the help text and the
+ * short hint the status bar shows (NULL: not shown there). */
+#define CCHC_ACTION_LIST(X)                                                          \
+	X(CCHC_ACT_NONE, "none", NULL, NULL)                                         \
+	X(CCHC_ACT_UP, "up", N_("Move up"), N_("move"))                              \
+	X(CCHC_ACT_DOWN, "down", N_("Move down"), N_("move"))                        \
+	X(CCHC_ACT_PAGE_UP, "page-up", N_("Move up a page"), NULL)                   \
+	X(CCHC_ACT_PAGE_DOWN, "page-down", N_("Move down a page"), NULL)             \
+	X(CCHC_ACT_HOME, "home", N_("Go to the first line"), NULL)                   \
+	X(CCHC_ACT_END, "end", N_("Go to the last line"), NULL)                      \
+	X(CCHC_ACT_PREV_PANE, "prev-pane", N_("Previous reform area"), N_("area"))   \
+	X(CCHC_ACT_NEXT_PANE, "next-pane", N_("Next reform area"), N_("area"))       \
+	X(CCHC_ACT_OPEN, "open", N_("Open the task's detail"), N_("open"))           \
+	X(CCHC_ACT_BACK, "back", N_("Go back"), N_("back"))                          \
+	X(CCHC_ACT_GOTO, "goto", N_("Go to a task by number (III.6, 3.6)"), N_("go to")) \
+	X(CCHC_ACT_SEARCH, "search", N_("Search titles, results and agencies"), N_("search")) \
+	X(CCHC_ACT_NEXT_MATCH, "next-match", N_("Next match"), NULL)                 \
+	X(CCHC_ACT_PREV_MATCH, "prev-match", N_("Previous match"), NULL)             \
+	X(CCHC_ACT_HELP, "help", N_("Show the keys"), N_("help"))                    \
+	X(CCHC_ACT_REDRAW, "redraw", N_("Redraw the screen"), NULL)                  \
+	X(CCHC_ACT_QUIT, "quit", N_("Quit (every change is already saved)"), N_("quit"))
+
+enum cchc_action {
+#define CCHC_ACTION_ENUM(id, name, help, hint) id,
+	CCHC_ACTION_LIST(CCHC_ACTION_ENUM)
+#undef CCHC_ACTION_ENUM
+	CCHC_ACT_COUNT
+};
+
+/* The action key means in view (CCHC_ACT_NONE when unbound). */
+enum cchc_action cchc_keymap_lookup(int key, enum cchc_view view);
+
+/* Printable name of a key ("↑", "Enter", "PgUp", "Ctrl-L", "g"). */
+const char *cchc_keymap_key_name(int key, char buf[static 16]);
+
+/* Help lines for view: every action bound there, its keys and its text
+ * (translated), generated from the table that binds them. */
+void cchc_keymap_help(enum cchc_view view, struct cchc_lines *lines);
+
+/* The status bar's hints for view ("↑↓ move  Enter open  …"). */
+void cchc_keymap_hints(enum cchc_view view, struct cchc_strbuf *out);
+
+#endif
