@@ -385,6 +385,9 @@ static size_t fitting_prefix(const char *s, size_t width, size_t *used)
 	for (;;) {
 		int w;
 		size_t n = cchc_text_grapheme(s + bytes, &w);
+		if (s[bytes] == '\n' || s[bytes] == '\t') {
+			w = 1; /* shown as a space */
+		}
 		if (n == 0 || *used + (size_t)(w < 0 ? 0 : w) > width) {
 			return bytes;
 		}

@@ -220,7 +220,7 @@ void app_goto_ref(struct cchc_app *app, const char *input)
 	app_go_to(app, seq);
 }
 
-static void show_hit(struct cchc_app *app)
+void app_show_hit(struct cchc_app *app)
 {
 	const struct cchc_search_hit *h = &app->hits[app->hit_current];
 	struct cchc_strbuf msg = {0};
@@ -251,7 +251,7 @@ void app_search(struct cchc_app *app, const char *query)
 		return;
 	}
 	if (app->hit_count == 1) {
-		show_hit(app);
+		app_show_hit(app);
 		return;
 	}
 	app->return_view = app->view == CCHC_VIEW_PICKER ? app->return_view : app->view;
@@ -266,7 +266,7 @@ static unsigned step_match(struct cchc_app *app, int direction)
 		return CCHC_EFFECT_REDRAW;
 	}
 	app->hit_current = (app->hit_current + app->hit_count + (size_t)(long)direction) % app->hit_count;
-	show_hit(app);
+	app_show_hit(app);
 	return CCHC_EFFECT_REDRAW;
 }
 

@@ -116,6 +116,8 @@ void prompt_render(struct cchc_app *app, struct cchc_canvas *c, int y);
  * is open). */
 void app_go_to(struct cchc_app *app, long seq);
 void app_search(struct cchc_app *app, const char *query);
+/* Goes to the current search match and says which it is. */
+void app_show_hit(struct cchc_app *app);
 void app_goto_ref(struct cchc_app *app, const char *input);
 /* A scrolling helper: clamps *pos into [0, count) and keeps it in a window
  * of height h starting at *top. */

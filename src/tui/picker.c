@@ -58,7 +58,7 @@ unsigned picker_handle(struct cchc_app *app, enum cchc_action action)
 		clamp_cursor(&app->picker_cursor, &app->picker_top, (long)app->hit_count, (int)h);
 		app->hit_current = (size_t)app->picker_cursor;
 		app->view = app->return_view;
-		app_go_to(app, app->hits[app->hit_current].seq);
+		app_show_hit(app);
 		break;
 	case CCHC_ACT_BACK:
 		app->view = app->return_view;

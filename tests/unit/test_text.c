@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cchc/strbuf.h"
 #include "cchc/text.h"
 #include "check_compat.h"
 
@@ -60,6 +61,56 @@ START_TEST(squeeze_collapses_space_and_keeps_lines)
 }
 END_TEST
 
+START_TEST(graphemes_count_decomposed_letters_once)
+{
+	int w;
+	ck_assert_uint_eq(cchc_text_grapheme("e\xCC\xA3\xCC\x82t", &w), 5);
+	ck_assert_int_eq(w, 1);
+	ck_assert_uint_eq(cchc_text_grapheme("越南", &w), 3);
+	ck_assert_int_eq(w, 2);
+	ck_assert_uint_eq(cchc_text_grapheme("", &w), 0);
+}
+END_TEST
+
+START_TEST(fit_cuts_by_columns_and_pads)
+{
+	struct cchc_strbuf sb = {0};
+	ck_assert_uint_eq(cchc_text_fit(&sb, "Việt Nam", 6, true), 6);
+	ck_assert_str_eq(sb.data, "Việt …");
+	cchc_strbuf_reset(&sb);
+	ck_assert_uint_eq(cchc_text_fit(&sb, "Vie\xCC\xA3\xCC\x82t", 6, true), 6);
+	ck_assert_str_eq(sb.data, "Vie\xCC\xA3\xCC\x82t  ");
+	cchc_strbuf_reset(&sb);
+	/* a wide character never straddles the edge */
+	ck_assert_uint_eq(cchc_text_fit(&sb, "越南越南", 4, true), 4);
+	ck_assert_str_eq(sb.data, "越… ");
+	cchc_strbuf_reset(&sb);
+	ck_assert_uint_eq(cchc_text_fit(&sb, "a\nb", 3, false), 3);
+	ck_assert_str_eq(sb.data, "a b");
+	cchc_strbuf_finish(&sb);
+}
+END_TEST
+
+START_TEST(wrap_breaks_at_spaces_by_columns)
+{
+	struct cchc_lines lines = {0};
+	cchc_text_wrap("Sở Nội vụ chủ trì, phối hợp\nCác sở", 12, &lines);
+	ck_assert_uint_eq(lines.count, 4);
+	ck_assert_str_eq(lines.items[0], "Sở Nội vụ");
+	ck_assert_str_eq(lines.items[1], "chủ trì,");
+	ck_assert_str_eq(lines.items[2], "phối hợp");
+	ck_assert_str_eq(lines.items[3], "Các sở");
+	cchc_lines_finish(&lines);
+	cchc_text_wrap("越南行政改革", 5, &lines);
+	ck_assert_uint_eq(lines.count, 3);
+	ck_assert_str_eq(lines.items[0], "越南");
+	cchc_lines_finish(&lines);
+	cchc_text_wrap("", 5, &lines);
+	ck_assert_uint_eq(lines.count, 1);
+	cchc_lines_finish(&lines);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("text");
@@ -69,6 +120,9 @@ int main(void)
 	tcase_add_test(tc, casefold_keeps_marks_and_search_key_drops_them);
 	tcase_add_test(tc, width_counts_columns_not_bytes);
 	tcase_add_test(tc, squeeze_collapses_space_and_keeps_lines);
+	tcase_add_test(tc, graphemes_count_decomposed_letters_once);
+	tcase_add_test(tc, fit_cuts_by_columns_and_pads);
+	tcase_add_test(tc, wrap_breaks_at_spaces_by_columns);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* The interface without a terminal: events in, canvas rows out. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cchc/importer.h"
+#include "cchc/store.h"
+#include "cchc/tui/app.h"
+#include "cchc/tui/keymap.h"
+#include "check_compat.h"
+
+static char db_path[64];
+static struct cchc_store *store;
+static struct cchc_app *app;
+static struct cchc_canvas canvas;
+
+static void import_into_store(const char *doc, size_t n)
+{
+	struct cchc_agency_catalogue *cat = cchc_agency_catalogue_builtin();
+	struct cchc_plan *plan = NULL;
+	struct cchc_names notes = {0};
+	struct cchc_error err = {0};
+	ck_assert_msg(cchc_import_parse(doc, n, NULL, cat, &plan, &notes, &err) == CCHC_OK, "%s",
+		      err.message);
+	ck_assert_int_eq(cchc_store_save_plan(store, plan, cat, false, &err), CCHC_OK);
+	cchc_plan_destroy(plan);
+	cchc_names_finish(&notes);
+	cchc_agency_catalogue_destroy(cat);
+}
+
+static void open_app(int cols, int rows)
+{
+	struct cchc_error err = {0};
+	ck_assert_int_eq(cchc_app_create(store, cchc_date_from_ymd(2026, 12, 4), cols, rows, &app, &err),
+			 CCHC_OK);
+	cchc_canvas_init(&canvas, cols, rows);
+	cchc_app_render(app, &canvas);
+}
+
+static void open_store(void)
+{
+	snprintf(db_path, sizeof db_path, "/tmp/cchc-tui-XXXXXX");
+	close(mkstemp(db_path));
+	unlink(db_path);
+	struct cchc_error err = {0};
+	ck_assert_int_eq(cchc_store_open(db_path, CCHC_STORE_READ_WRITE, &store, &err), CCHC_OK);
+}
+
+static void seed_setup(void)
+{
+	open_store();
+	size_t n;
+	char *doc = slurp(SOURCE_ROOT "/data/ke-hoach-cchc-khanh-hoa-2026.txt", &n);
+	import_into_store(doc, n);
+	free(doc);
+	open_app(160, 48);
+}
+
+static void teardown(void)
+{
+	cchc_app_destroy(app);
+	app = NULL;
+	cchc_canvas_finish(&canvas);
+	cchc_store_close(store);
+	unlink(db_path);
+}
+
+static void key(int k)
+{
+	struct cchc_event ev = {.type = CCHC_EVENT_KEY, .key = k};
+	cchc_app_handle(app, &ev);
+	cchc_app_render(app, &canvas);
+}
+
+static void type(const char *s)
+{
+	for (; *s; s++) {
+		key((unsigned char)*s);
+	}
+}
+
+static void resize(int cols, int rows)
+{
+	struct cchc_event ev = {.type = CCHC_EVENT_RESIZE, .x = cols, .y = rows};
+	cchc_app_handle(app, &ev);
+	cchc_app_render(app, &canvas);
+}
+
+/* The whole screen as text, rows joined by newlines. */
+static char *screen(void)
+{
+	struct cchc_strbuf sb = {0};
+	for (int y = 0; y < canvas.rows; y++) {
+		char *row = cchc_canvas_row(&canvas, y);
+		cchc_strbuf_printf(&sb, "%s\n", row);
+		free(row);
+	}
+	return cchc_strbuf_steal(&sb);
+}
+
+static bool screen_has(const char *needle)
+{
+	char *s = screen();
+	bool found = strstr(s, needle) != NULL;
+	free(s);
+	return found;
+}
+
+#define ck_screen_has(needle) ck_assert_msg(screen_has(needle), "screen lacks “%s”", needle)
+
+START_TEST(all_seven_areas_show_at_160x48)
+{
+	const char *titles[] = {"I. CẢI CÁCH THỂ CHẾ", "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+				"III. CẢI CÁCH TỔ CHỨC BỘ MÁY", "IV. CẢI CÁCH CHẾ ĐỘ CÔNG VỤ",
+				"V. CẢI CÁCH TÀI CHÍNH CÔNG", "VI. XÂY DỰNG CHÍNH QUYỀN",
+				"VII. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"};
+	for (size_t i = 0; i < 7; i++) {
+		ck_screen_has(titles[i]);
+	}
+	/* counts by state and the completion bar of section I */
+	ck_screen_has("✓0 ✓!0 ○4 !7 ∞2 ✗0");
+	ck_screen_has("0% 0/13");
+	ck_screen_has("q quit");
+}
+END_TEST
+
+START_TEST(goto_then_enter_shows_the_whole_joined_title)
+{
+	key('g');
+	type("iii.6");
+	key(CCHC_KEY_ENTER);
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("III.6");
+	ck_screen_has("Lập mới hồ sơ địa giới hành chính");
+	ck_screen_has("Thường vụ Quốc hội về việc sắp xếp các đơn");
+	ck_screen_has("overdue 65 days");
+	ck_screen_has("Sở Nội vụ");
+	key(CCHC_KEY_ESCAPE);
+	ck_screen_has("I. CẢI CÁCH THỂ CHẾ");
+}
+END_TEST
+
+START_TEST(goto_accepts_arabic_section_numbers_and_says_when_no_task)
+{
+	key('g');
+	type("3.6");
+	key(CCHC_KEY_ENTER);
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("Lập mới hồ sơ");
+	key('q');
+	key('g');
+	type("III.99");
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("no task III.99");
+	key('g');
+	type("xyz");
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("is not a task number");
+}
+END_TEST
+
+START_TEST(search_ignores_diacritics_and_reaches_iv7)
+{
+	key('/');
+	type("ky luat ky cuong");
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("Match 1 of 1: IV.7");
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("IV.7");
+	ck_screen_has("Tiếp tục tăng cường kỷ luật kỷ cương");
+}
+END_TEST
+
+START_TEST(several_matches_open_a_list_and_n_steps_through)
+{
+	key('/');
+	type("so tu phap");
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("12 tasks match “so tu phap”");
+	key(CCHC_KEY_DOWN);
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("I.2");
+	key('n');
+	ck_screen_has("Match 3 of 12: I.3");
+	key('N');
+	key('N');
+	ck_screen_has("Match 1 of 12: I.1");
+	key('N');
+	ck_screen_has("Match 12 of 12: II.7");
+}
+END_TEST
+
+START_TEST(search_for_d_finds_dd)
+{
+	key('/');
+	type("doi thoai voi doanh nghiep");
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("Match 1 of 1: I.13");
+}
+END_TEST
+
+START_TEST(small_window_uses_tabs_and_tiny_window_says_so)
+{
+	resize(80, 24);
+	ck_screen_has(" I !7 ");
+	ck_screen_has("I. CẢI CÁCH THỂ CHẾ");
+	key(CCHC_KEY_RIGHT);
+	ck_screen_has("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH");
+	resize(30, 8);
+	ck_screen_has("too small");
+	resize(1, 1);
+	resize(160, 48);
+	ck_screen_has("VII. CÔNG TÁC CHỈ ĐẠO");
+}
+END_TEST
+
+START_TEST(resize_with_detail_help_and_prompt_open)
+{
+	key(CCHC_KEY_ENTER);
+	resize(50, 12);
+	resize(200, 60);
+	ck_screen_has("Task detail");
+	key('?');
+	resize(41, 10);
+	resize(120, 30);
+	ck_screen_has("Keys");
+	key(CCHC_KEY_ESCAPE);
+	key('/');
+	type("abc");
+	resize(30, 8);
+	resize(100, 30);
+	ck_screen_has("Search: abc");
+	key(CCHC_KEY_ESCAPE);
+}
+END_TEST
+
+START_TEST(help_lists_every_bound_action_from_the_key_table)
+{
+	key('?');
+	ck_screen_has("Go to a task by number");
+	ck_screen_has("Search titles, results and agencies");
+	ck_screen_has("Esc q ←");
+	ck_screen_has("Overdue");
+	key('q');
+	ck_screen_has("I. CẢI CÁCH THỂ CHẾ");
+}
+END_TEST
+
+START_TEST(moving_and_paging_stay_inside_the_area)
+{
+	key(CCHC_KEY_END);
+	key(CCHC_KEY_DOWN);
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("I.13");
+	key('q');
+	key(CCHC_KEY_HOME);
+	key(CCHC_KEY_PAGE_DOWN);
+	key(CCHC_KEY_PAGE_UP);
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("I.1 ");
+	key('q');
+	key(CCHC_KEY_BACKTAB);
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("VII.1 ");
+}
+END_TEST
+
+START_TEST(a_click_focuses_a_pane_and_row)
+{
+	/* Section V's pane starts at row 23 at 160×48: its fourth task row. */
+	struct cchc_event click = {.type = CCHC_EVENT_CLICK, .x = 10, .y = 23 + 3 + 3};
+	cchc_app_handle(app, &click);
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("V.4");
+	key('q');
+	struct cchc_event wheel = {.type = CCHC_EVENT_WHEEL, .x = 10, .y = 30, .delta = 1};
+	cchc_app_handle(app, &wheel);
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("V.7");
+}
+END_TEST
+
+START_TEST(q_quits)
+{
+	struct cchc_event ev = {.type = CCHC_EVENT_KEY, .key = 'q'};
+	ck_assert(cchc_app_handle(app, &ev) & CCHC_EFFECT_QUIT);
+}
+END_TEST
+
+START_TEST(refs_parse_in_every_spelling)
+{
+	char out[32];
+	ck_assert(cchc_app_parse_ref("III.6", out, sizeof out));
+	ck_assert_str_eq(out, "III.6");
+	ck_assert(cchc_app_parse_ref(" iii.6 ", out, sizeof out));
+	ck_assert_str_eq(out, "III.6");
+	ck_assert(cchc_app_parse_ref("3.6", out, sizeof out));
+	ck_assert_str_eq(out, "III.6");
+	ck_assert(cchc_app_parse_ref("2.2.2.A", out, sizeof out));
+	ck_assert_str_eq(out, "II.2.2.a");
+	ck_assert(!cchc_app_parse_ref("III", out, sizeof out));
+	ck_assert(!cchc_app_parse_ref("X.", out, sizeof out));
+	ck_assert(!cchc_app_parse_ref("abc.1", out, sizeof out));
+	ck_assert(!cchc_app_parse_ref("99.1", out, sizeof out));
+}
+END_TEST
+
+/* ---- borders stay in their columns whatever the text ------------------- */
+
+#define H "TT\tNhiệm vụ\tKết quả/sản phẩm đạt được\tTiến độ\tPhân công\n"
+
+static void mixed_setup(void)
+{
+	open_store();
+	static const char doc[] =
+		H "I\tTIẾNG VIỆT DỰNG SẴN\t\t\t\n"
+		"1\tNghiên cứu chuyển giao thủ tục cấp phép cho doanh nghiệp\tR\tQuý I/2026\tSở Nội vụ chủ trì\n"
+		"2\tĐổi mới toàn diện việc tiếp nhận, giải quyết TTHC\tR\tTrong năm 2026\tSở Tư pháp chủ trì\n"
+		"II\tTIẾNG VIỆT TỔ HỢP\t\t\t\n"
+		"1\tplaceholder one\tR\tQuý I/2026\tSở Nội vụ chủ trì\n"
+		"2\tplaceholder two\tR\tThường xuyên\tSở Nội vụ chủ trì\n"
+		"III\t中文 双宽字符\t\t\t\n"
+		"1\t越南行政改革计划任务越南行政改革计划任务\tR\tQuý I/2026\tSở Nội vụ chủ trì\n"
+		"2\t混合 Việt 和 中文 một 二 ba\tR\tQuý II/2026\tSở Nội vụ chủ trì\n";
+	import_into_store(doc, sizeof doc - 1);
+	/* The importer composes everything; put decomposed text in by hand,
+	 * as another program writing the database might. */
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+				      "UPDATE task SET title = 'Nghie\xCC\x82\xCC\x81n cu\xCC\x9B\xCC\x81u "
+				      "chuye\xCC\x82\xCC\x89n giao thu\xCC\x89 tu\xCC\xA3\x63 ca\xCC\x82\xCC\x81p "
+				      "phe\xCC\x81p cho doanh nghie\xCC\xA3\xCC\x82p' WHERE ref LIKE 'II.%'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	open_app(160, 48);
+}
+
+/* Display columns where the grapheme g occurs in row, as a terminal
+ * would place it. */
+static size_t columns_of(const char *row, const char *g, int *cols, size_t max)
+{
+	size_t found = 0;
+	int at = 0;
+	while (*row) {
+		int w;
+		size_t n = cchc_text_grapheme(row, &w);
+		if (strlen(g) == n && strncmp(row, g, n) == 0 && found < max) {
+			cols[found++] = at;
+		}
+		at += w > 0 ? w : 0;
+		row += n;
+	}
+	return found;
+}
+
+static void borders_in_place(int width, int height)
+{
+	resize(width, height);
+	for (int y = 0; y < canvas.rows - 1; y++) {
+		char *row = cchc_canvas_row(&canvas, y);
+		ck_assert_msg((int)cchc_text_width(row) == width, "row %d is %zu columns, not %d: %s", y,
+			      cchc_text_width(row), width, row);
+		/* Every cell that holds a vertical border in the canvas must be
+		 * at that display column in the row's text. */
+		int expected[32], got[32];
+		size_t n_expected = 0;
+		for (int x = 0; x < canvas.cols && n_expected < 32; x++) {
+			if (strcmp(cchc_canvas_at(&canvas, x, y)->text, "│") == 0) {
+				expected[n_expected++] = x;
+			}
+		}
+		size_t n_got = columns_of(row, "│", got, 32);
+		ck_assert_uint_eq(n_got, n_expected);
+		for (size_t i = 0; i < n_got; i++) {
+			ck_assert_msg(got[i] == expected[i], "%dx%d row %d: border at %d, not %d: %s",
+				      width, height, y, got[i], expected[i], row);
+		}
+		free(row);
+	}
+}
+
+START_TEST(borders_hold_with_nfc_nfd_and_cjk_at_several_widths)
+{
+	ck_screen_has("越南行政改革");
+	ck_screen_has("Nghie\xCC\x82\xCC\x81n");
+	const int sizes[][2] = {{160, 48}, {200, 50}, {137, 40}, {120, 30}, {100, 30},
+				{81, 24}, {80, 24}, {61, 20}, {47, 12}, {40, 10}};
+	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+		borders_in_place(sizes[i][0], sizes[i][1]);
+		/* the three areas in tabs mode */
+		key(CCHC_KEY_RIGHT);
+		borders_in_place(sizes[i][0], sizes[i][1]);
+		key(CCHC_KEY_RIGHT);
+		borders_in_place(sizes[i][0], sizes[i][1]);
+		key(CCHC_KEY_RIGHT);
+	}
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("tui");
+	TCase *tc = tcase_create("seed");
+	tcase_add_checked_fixture(tc, seed_setup, teardown);
+	tcase_add_test(tc, all_seven_areas_show_at_160x48);
+	tcase_add_test(tc, goto_then_enter_shows_the_whole_joined_title);
+	tcase_add_test(tc, goto_accepts_arabic_section_numbers_and_says_when_no_task);
+	tcase_add_test(tc, search_ignores_diacritics_and_reaches_iv7);
+	tcase_add_test(tc, several_matches_open_a_list_and_n_steps_through);
+	tcase_add_test(tc, search_for_d_finds_dd);
+	tcase_add_test(tc, small_window_uses_tabs_and_tiny_window_says_so);
+	tcase_add_test(tc, resize_with_detail_help_and_prompt_open);
+	tcase_add_test(tc, help_lists_every_bound_action_from_the_key_table);
+	tcase_add_test(tc, moving_and_paging_stay_inside_the_area);
+	tcase_add_test(tc, a_click_focuses_a_pane_and_row);
+	tcase_add_test(tc, q_quits);
+	suite_add_tcase(s, tc);
+	TCase *pure = tcase_create("pure");
+	tcase_add_test(pure, refs_parse_in_every_spelling);
+	suite_add_tcase(s, pure);
+	TCase *mixed = tcase_create("mixed");
+	tcase_add_checked_fixture(mixed, mixed_setup, teardown);
+	tcase_add_test(mixed, borders_hold_with_nfc_nfd_and_cjk_at_several_widths);
+	suite_add_tcase(s, mixed);
+	return run_suite(s);
+}
