@@ -12,14 +12,32 @@
 #include "cchc/xalloc.h"
 #include "internal.h"
 
-#define LABEL_WIDTH 16
-
 struct builder {
 	struct cchc_lines *lines;
 	unsigned char *roles;
 	size_t roles_cap;
 	int width;
+	int label_width;
 };
+
+/* The labels of the detail, in the order they appear. */
+static const char *const labels[] = {
+	N_("Task"),   N_("Result"), N_("Deadline"),     N_("Milestones"), N_("Lead"),
+	N_("Coordinating"), N_("Assignment"), N_("Status"), N_("State"), N_("Completed on"),
+	N_("Progress"), N_("Note"),
+};
+
+/* Wide enough for the longest label in the interface language, plus two
+ * spaces before the values. */
+static int label_width(void)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+		size_t n = cchc_text_width(_(labels[i]));
+		w = n > w ? n : w;
+	}
+	return (int)w + 2;
+}
 
 static void push(struct builder *b, const char *text, enum cchc_role role)
 {
@@ -32,11 +50,11 @@ static void push(struct builder *b, const char *text, enum cchc_role role)
 static void field(struct builder *b, const char *label, const char *text, enum cchc_role role)
 {
 	struct cchc_lines wrapped = {0};
-	int width = b->width - LABEL_WIDTH;
+	int width = b->width - b->label_width;
 	cchc_text_wrap(*text ? text : "–", (size_t)(width > 8 ? width : 8), &wrapped);
 	for (size_t i = 0; i < wrapped.count; i++) {
 		struct cchc_strbuf line = {0};
-		cchc_text_fit(&line, i == 0 ? label : "", LABEL_WIDTH, true);
+		cchc_text_fit(&line, i == 0 ? label : "", (size_t)b->label_width, true);
 		cchc_strbuf_puts(&line, wrapped.items[i]);
 		push(b, line.data, i == 0 && role == CCHC_ROLE_NORMAL ? CCHC_ROLE_NORMAL : role);
 		cchc_strbuf_finish(&line);
@@ -121,7 +139,8 @@ static void tracking(struct builder *b, const struct cchc_task *t, cchc_day toda
 
 static void build(struct cchc_app *app, const struct cchc_task *t)
 {
-	struct builder b = {.lines = &app->detail_lines, .width = app->cols - 2};
+	struct builder b = {.lines = &app->detail_lines, .width = app->cols - 2,
+			    .label_width = label_width()};
 	field(&b, _("Task"), t->title, CCHC_ROLE_TITLE);
 	push(&b, "", CCHC_ROLE_NORMAL);
 	field(&b, _("Result"), t->result, CCHC_ROLE_NORMAL);
