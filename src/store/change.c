@@ -29,20 +29,13 @@ static void login_name(char *buf, size_t size)
 static enum cchc_status task_id_of(struct cchc_store *s, const char *ref, int64_t *id,
 				   struct cchc_error *err)
 {
-	sqlite3_stmt *st = prepare(s, "SELECT id FROM task WHERE ref = ?1 ORDER BY id DESC LIMIT 1",
-				   err);
-	if (!st) {
-		return CCHC_ERR_DB;
+	bool found;
+	enum cchc_status status = query_int(
+		s, "SELECT id FROM task WHERE ref = ?1 ORDER BY id DESC LIMIT 1", ref, id, &found, err);
+	if (status == CCHC_OK && !found) {
+		return cchc_error_set(err, CCHC_ERR_NOT_FOUND, _("no task %s"), ref);
 	}
-	bind_text(st, 1, ref);
-	int rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW) {
-		return CCHC_OK;
-	}
-	return rc == SQLITE_DONE ? cchc_error_set(err, CCHC_ERR_NOT_FOUND, _("no task %s"), ref)
-				 : db_error(s, err);
+	return status;
 }
 
 /* A change to one column of one task, written with its history row. The
@@ -199,14 +192,11 @@ enum cchc_status cchc_store_set_note(struct cchc_store *store, const char *ref, 
 enum cchc_status cchc_store_history_count(struct cchc_store *store, const char *ref, int *out,
 					  struct cchc_error *err)
 {
-	sqlite3_stmt *st = prepare(store, "SELECT count(*) FROM history h JOIN task t ON t.id = h.task_id WHERE t.ref = ?1",
-				   err);
-	if (!st) {
-		return CCHC_ERR_DB;
-	}
-	bind_text(st, 1, ref);
-	int rc = sqlite3_step(st);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? CCHC_OK : db_error(store, err);
+	bool found;
+	int64_t count = 0;
+	enum cchc_status status = query_int(
+		store, "SELECT count(*) FROM history h JOIN task t ON t.id = h.task_id WHERE t.ref = ?1",
+		ref, &count, &found, err);
+	*out = (int)count;
+	return status;
 }

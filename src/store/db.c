@@ -185,3 +185,18 @@ sqlite3_stmt *cached(struct cchc_store *s, int slot, const char *sql, struct cch
 	}
 	return s->cached[slot];
 }
+
+enum cchc_status query_int(struct cchc_store *s, const char *sql, const char *text, int64_t *out,
+			   bool *found, struct cchc_error *err)
+{
+	sqlite3_stmt *st = prepare(s, sql, err);
+	if (!st) {
+		return CCHC_ERR_DB;
+	}
+	bind_text(st, 1, text);
+	int rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	*out = *found ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CCHC_OK : db_error(s, err);
+}

@@ -36,6 +36,10 @@ enum cchc_status pragma_int(struct cchc_store *s, const char *sql, int *out, str
 enum cchc_status begin(struct cchc_store *s, struct cchc_error *err);
 enum cchc_status end(struct cchc_store *s, enum cchc_status status, struct cchc_error *err);
 int64_t last_id(struct cchc_store *s);
+/* Runs sql with text bound to ?1 and reads one integer: *found says
+ * whether a row came back. */
+enum cchc_status query_int(struct cchc_store *s, const char *sql, const char *text, int64_t *out,
+			   bool *found, struct cchc_error *err);
 void now_iso(char buf[static 32]);
 /* The folded text "/" searches for a task. */
 char *search_text(const struct cchc_task *t);

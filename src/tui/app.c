@@ -380,11 +380,16 @@ static void render_status(struct cchc_app *app, struct cchc_canvas *c)
 	cchc_strbuf_finish(&hints);
 }
 
-static void render_too_small(struct cchc_app *app, struct cchc_canvas *c)
+/* Instead of panes: the window is too small, or there is no plan. */
+static void render_notice(struct cchc_app *app, struct cchc_canvas *c)
 {
 	struct cchc_strbuf msg = {0};
-	cchc_strbuf_printf(&msg, _("The window is too small (%d×%d); cchc needs at least %d×%d."),
-			   app->cols, app->rows, MIN_COLS, MIN_ROWS);
+	if (app->section_count == 0) {
+		cchc_strbuf_puts(&msg, _("This database holds no plan yet; import one with “cchc import FILE”."));
+	} else {
+		cchc_strbuf_printf(&msg, _("The window is too small (%d×%d); cchc needs at least %d×%d."),
+				   app->cols, app->rows, MIN_COLS, MIN_ROWS);
+	}
 	struct cchc_lines lines = {0};
 	cchc_text_wrap(msg.data, (size_t)app->cols, &lines);
 	for (size_t i = 0; i < lines.count && (int)i < app->rows; i++) {
@@ -402,7 +407,7 @@ void cchc_app_render(struct cchc_app *app, struct cchc_canvas *c)
 	}
 	cchc_canvas_clear(c);
 	if (app->layout == LAYOUT_TOO_SMALL) {
-		render_too_small(app, c);
+		render_notice(app, c);
 		return;
 	}
 	switch (app->view) {
