@@ -218,6 +218,18 @@ void app_goto_ref(struct cchc_app *app, const char *input)
 		return;
 	}
 	app_go_to(app, seq);
+	/* Say where we landed: in a meeting the chair hears it read out. */
+	struct cchc_task_row row = {0};
+	size_t got = 0;
+	const struct cchc_section_view *s = &app->sections[app->focus];
+	if (cchc_store_task_rows(app->store, s->id, seq, 1, app->today, &row, &got, &err) == CCHC_OK &&
+	    got == 1) {
+		struct cchc_strbuf msg = {0};
+		cchc_strbuf_printf(&msg, "%s — %s", row.ref, row.title);
+		cchc_app_message(app, msg.data, false);
+		cchc_strbuf_finish(&msg);
+	}
+	cchc_task_rows_clear(&row, got);
 }
 
 void app_show_hit(struct cchc_app *app)

@@ -52,7 +52,8 @@ t_titles() {
 check "the first open imports the bundled plan and all seven areas show at 160x48" t_titles
 
 t_goto() {
-	keys g && keys "III.6" Enter && wait_for "III.6" && keys Enter &&
+	keys g && wait_for "Go to task" && keys "III.6" && wait_for "(III.6): III.6" && keys Enter &&
+	wait_for "III.6 — Lập mới hồ sơ" && keys Enter &&
 	wait_for "Task detail" &&
 	wait_for "Lập mới hồ sơ địa giới hành chính, bản đồ hành chính tỉnh Khánh Hòa mới" &&
 	wait_for "Thường vụ Quốc hội về việc sắp xếp các đơn" &&
@@ -61,7 +62,7 @@ t_goto() {
 check "g III.6 then Enter shows the task's whole joined title" t_goto
 
 t_search() {
-	keys Escape && wait_for "q quit" && keys / && keys "ky luat ky cuong" Enter &&
+	keys Escape && wait_for "q quit" && keys / && wait_for "Search:" && keys "ky luat ky cuong" Enter &&
 	wait_for "Match 1 of 1: IV.7" && keys Enter && wait_for "IV.7  Task detail" &&
 	wait_for "Tiếp tục tăng cường kỷ luật kỷ cương"
 }
@@ -85,7 +86,7 @@ t_resize_detail() {
 check "resizing with the detail and the help open never crashes" t_resize_detail
 
 t_vietnamese_prompt() {
-	keys / && keys "kỷ luật" && wait_for "Search: kỷ luật▏" && keys BSpace BSpace &&
+	keys / && wait_for "Search:" && keys "kỷ luật" && wait_for "Search: kỷ luật▏" && keys BSpace BSpace &&
 	wait_for "Search: kỷ lu▏" && keys Escape && wait_for "q quit"
 }
 check "the search prompt takes Vietnamese and Backspace removes one letter" t_vietnamese_prompt
