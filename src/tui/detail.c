@@ -24,7 +24,7 @@ struct builder {
 static const char *const labels[] = {
 	N_("Task"),   N_("Result"), N_("Deadline"),     N_("Milestones"), N_("Lead"),
 	N_("Coordinating"), N_("Assignment"), N_("Status"), N_("State"), N_("Completed on"),
-	N_("Progress"), N_("Note"),
+	N_("Progress"), N_("Note"), N_("Evidence"),
 };
 
 /* Wide enough for the longest label in the interface language, plus two
@@ -134,6 +134,15 @@ static void tracking(struct builder *b, const struct cchc_task *t, cchc_day toda
 	field(b, _("Completed on"), done, CCHC_ROLE_NORMAL);
 	field(b, _("Progress"), progress, CCHC_ROLE_NORMAL);
 	field(b, _("Note"), t->note, CCHC_ROLE_NORMAL);
+	cchc_strbuf_reset(&text);
+	char date[16];
+	long_date(t->evidence_date, date);
+	if (t->evidence_number || t->evidence_issuer || t->evidence_date != CCHC_NO_DAY) {
+		cchc_strbuf_printf(&text, _("document %s of %s, issued by %s"),
+				   t->evidence_number ? t->evidence_number : "–", date,
+				   t->evidence_issuer ? t->evidence_issuer : "–");
+	}
+	field(b, _("Evidence"), cchc_strbuf_str(&text), CCHC_ROLE_NORMAL);
 	cchc_strbuf_finish(&text);
 }
 
