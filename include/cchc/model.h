@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cchc/date.h"
 
@@ -91,6 +92,9 @@ struct cchc_task {
 	char *evidence_number;
 	cchc_day evidence_date;
 	char *evidence_issuer;
+	char *extension_text;     /* a granted extension's deadline, or NULL */
+	char *extension_document; /* the document that granted it, or NULL */
+	int64_t version;          /* bumped by every change, to spot conflicts */
 	size_t parent; /* index in the plan's task array, or CCHC_NO_PARENT */
 	int depth;     /* 0 for a task directly under its section */
 	long source_line;

@@ -19,7 +19,8 @@
 	X(CCHC_ERR_IO, 1, N_("input/output error"))                               \
 	X(CCHC_ERR_DB, 1, N_("database error"))                                   \
 	X(CCHC_ERR_NEWER, 1, N_("the database comes from a newer cchc"))          \
-	X(CCHC_ERR_READ_ONLY, 1, N_("the database is read-only"))
+	X(CCHC_ERR_READ_ONLY, 1, N_("the database is read-only"))                 \
+	X(CCHC_ERR_CONFLICT, 1, N_("changed by someone else meanwhile"))
 
 enum cchc_status {
 #define CCHC_STATUS_ENUM(name, exit_code, message) name,

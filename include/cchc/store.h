@@ -11,6 +11,10 @@
 #include "cchc/model.h"
 #include "cchc/status.h"
 
+#ifndef N_
+#define N_(s) (s)
+#endif
+
 /* The plan database: one SQLite file in WAL mode, the only code that
  * speaks SQL. Every change is one transaction. */
 struct cchc_store;
@@ -49,6 +53,95 @@ enum cchc_status cchc_store_save_plan(struct cchc_store *store, const struct cch
 /* Loads the whole plan; CCHC_ERR_NOT_FOUND when there is none. */
 enum cchc_status cchc_store_load_plan(struct cchc_store *store, struct cchc_plan **out,
 				      struct cchc_error *err);
+
+/* ---- changing tasks ---------------------------------------------------- */
+
+/* What an officer may change, each recorded under its key in the history.
+ * Values travel as text: a status key, ISO dates, digits, names one per
+ * line, and for REACHED one '0' or '1' per milestone. */
+#define CCHC_FIELD_LIST(X)                                                       \
+	X(CCHC_FIELD_STATUS, "status", N_("Status"))                            \
+	X(CCHC_FIELD_COMPLETED_ON, "completed_on", N_("Completed on"))          \
+	X(CCHC_FIELD_PROGRESS, "progress", N_("Progress"))                      \
+	X(CCHC_FIELD_NOTE, "note", N_("Note"))                                  \
+	X(CCHC_FIELD_DEADLINE, "deadline_text", N_("Deadline"))                 \
+	X(CCHC_FIELD_EXTENSION, "extension_text", N_("Extended deadline"))      \
+	X(CCHC_FIELD_EXTENSION_DOCUMENT, "extension_document", N_("Extension approved by")) \
+	X(CCHC_FIELD_REACHED, "reached", N_("Milestones reached"))              \
+	X(CCHC_FIELD_LEAD, "lead", N_("Lead"))                                  \
+	X(CCHC_FIELD_COORDINATING, "coordinating", N_("Coordinating"))          \
+	X(CCHC_FIELD_EVIDENCE_NUMBER, "evidence_number", N_("Evidence number")) \
+	X(CCHC_FIELD_EVIDENCE_DATE, "evidence_date", N_("Evidence date"))       \
+	X(CCHC_FIELD_EVIDENCE_ISSUER, "evidence_issuer", N_("Evidence issuer"))
+
+enum cchc_field {
+#define CCHC_FIELD_ENUM(id, key, label) id,
+	CCHC_FIELD_LIST(CCHC_FIELD_ENUM)
+#undef CCHC_FIELD_ENUM
+	CCHC_FIELD_COUNT
+};
+
+const char *cchc_field_key(enum cchc_field field);
+/* Untranslated label (a msgid). */
+const char *cchc_field_label(enum cchc_field field);
+
+struct cchc_change {
+	enum cchc_field field;
+	char *old_value; /* filled in when the edit is applied */
+	char *new_value; /* NULL clears the field */
+};
+
+/* One action of the officer on one task: one transaction, one undo step. */
+struct cchc_edit {
+	long seq;        /* the task */
+	int64_t version; /* the version the officer saw; the new one after */
+	char ref[64];    /* filled in when applied */
+	struct cchc_change *changes;
+	size_t count;
+	size_t cap;
+	char *reason;
+};
+
+/* Adds a change of field to value (NULL to clear). */
+void cchc_edit_set(struct cchc_edit *edit, enum cchc_field field, const char *value);
+void cchc_edit_finish(struct cchc_edit *edit);
+/* The edit that takes an applied one back. */
+void cchc_edit_inverse(const struct cchc_edit *edit, struct cchc_edit *out);
+
+/* Checks a value before it is applied; the message says what is wrong. */
+enum cchc_status cchc_store_check_value(struct cchc_store *store, enum cchc_field field,
+					const char *value, struct cchc_error *err);
+
+/* Applies edit in one transaction: refuses with CCHC_ERR_CONFLICT when the
+ * task changed since edit->version was read, records each change that
+ * changes something in the history (login name, time, reason), and
+ * leaves the old values and the new version in edit. */
+enum cchc_status cchc_store_apply_edit(struct cchc_store *store, struct cchc_edit *edit,
+				       struct cchc_error *err);
+
+/* Changes every other connection's commits make to this number. */
+enum cchc_status cchc_store_data_version(struct cchc_store *store, int64_t *out,
+					 struct cchc_error *err);
+
+/* One recorded change. */
+struct cchc_history_entry {
+	char *at;
+	char *who;
+	char *field;
+	char *old_value;
+	char *new_value;
+	char *reason;
+};
+
+/* The history of the task at seq, oldest first. */
+enum cchc_status cchc_store_history(struct cchc_store *store, long seq,
+				    struct cchc_history_entry **out, size_t *count,
+				    struct cchc_error *err);
+void cchc_history_free(struct cchc_history_entry *entries, size_t count);
+
+/* A copy of the database, made while others may use it, at path. */
+enum cchc_status cchc_store_backup(struct cchc_store *store, const char *path,
+				   struct cchc_error *err);
 
 /* Sets the status of the task ref; done records completed_on = today,
  * any other status clears it. Recorded in the history with reason. */
@@ -95,6 +188,7 @@ struct cchc_task_row {
 	enum cchc_task_state state;
 	int days_overdue;
 	cchc_day due; /* next unreached due date, else the last one */
+	int64_t version;
 };
 
 struct cchc_search_hit {

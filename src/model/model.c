@@ -107,6 +107,8 @@ void cchc_task_finish(struct cchc_task *t)
 	free(t->note);
 	free(t->evidence_number);
 	free(t->evidence_issuer);
+	free(t->extension_text);
+	free(t->extension_document);
 }
 
 void cchc_plan_destroy(struct cchc_plan *plan)

@@ -67,7 +67,8 @@ static enum cchc_status load_sections(struct cchc_store *s, struct cchc_plan *pl
 static const char sql_tasks[] =
 	"SELECT t.id, s.position, t.parent_id, t.depth, t.ref, t.number, t.title, t.result, "
 	"t.deadline_text, t.assignment_text, t.status, t.completed_on, t.progress, t.note, "
-	"t.evidence_number, t.evidence_date, t.evidence_issuer, t.source_line "
+	"t.evidence_number, t.evidence_date, t.evidence_issuer, t.source_line, "
+	"nullif(t.extension_text, ''), nullif(t.extension_document, ''), t.version "
 	"FROM task t JOIN section s ON s.id = t.section_id WHERE s.plan_id = ?1 ORDER BY t.seq";
 
 static size_t index_of_id(const int64_t *ids, size_t count, int64_t id)
@@ -101,6 +102,9 @@ static void read_task(sqlite3_stmt *st, struct cchc_task *t, const int64_t *ids,
 	t->evidence_date = column_day(st, 15);
 	t->evidence_issuer = column_str_or_null(st, 16);
 	t->source_line = (long)sqlite3_column_int64(st, 17);
+	t->extension_text = column_str_or_null(st, 18);
+	t->extension_document = column_str_or_null(st, 19);
+	t->version = sqlite3_column_int64(st, 20);
 }
 
 static enum cchc_status load_tasks(struct cchc_store *s, struct cchc_plan *plan, int64_t plan_id,

@@ -29,7 +29,7 @@ static const char sql_counts[] =
 
 static const char sql_rows[] =
 	"SELECT t.seq, t.ref, t.title, t.depth, t.counted, t.status, t.completed_on, t.due_next, "
-	"t.due_last, (SELECT group_concat(n, ', ') FROM (SELECT coalesce(a.short_name, a.name) AS n "
+	"t.due_last, t.version, (SELECT group_concat(n, ', ') FROM (SELECT coalesce(a.short_name, a.name) AS n "
 	"FROM task_agency ta JOIN agency a ON a.id = ta.agency_id "
 	"WHERE ta.task_id = t.id AND ta.role = 'lead' ORDER BY ta.position)) "
 	"FROM task t WHERE t.section_id = ?1 AND t.seq >= ?2 ORDER BY t.seq LIMIT ?3";
@@ -46,7 +46,8 @@ static const char sql_search[] =
 static const char sql_task[] =
 	"SELECT t.id, t.parent_id, t.depth, t.ref, t.number, t.title, t.result, t.deadline_text, "
 	"t.assignment_text, t.status, t.completed_on, t.progress, t.note, t.evidence_number, "
-	"t.evidence_date, t.evidence_issuer, t.source_line "
+	"t.evidence_date, t.evidence_issuer, t.source_line, nullif(t.extension_text, ''), "
+	"nullif(t.extension_document, ''), t.version "
 	"FROM task t WHERE t.seq = ?1 AND t.section_id IN "
 	"(SELECT id FROM section WHERE plan_id = " CURRENT_PLAN ")";
 
@@ -147,7 +148,8 @@ static void read_row(sqlite3_stmt *st, struct cchc_task_row *row, cchc_day today
 	row->state = cchc_state_of(row->status, column_day(st, 6), next, last, today,
 				   &row->days_overdue);
 	row->due = next != CCHC_NO_DAY ? next : last;
-	row->lead = column_str(st, 9);
+	row->version = sqlite3_column_int64(st, 9);
+	row->lead = column_str(st, 10);
 }
 
 enum cchc_status cchc_store_task_rows(struct cchc_store *store, int64_t section_id,
@@ -259,6 +261,9 @@ static void read_fields(sqlite3_stmt *st, struct cchc_task *t)
 	t->evidence_date = column_day(st, 14);
 	t->evidence_issuer = column_str_or_null(st, 15);
 	t->source_line = (long)sqlite3_column_int64(st, 16);
+	t->extension_text = column_str_or_null(st, 17);
+	t->extension_document = column_str_or_null(st, 18);
+	t->version = sqlite3_column_int64(st, 19);
 	t->parent = CCHC_NO_PARENT;
 }
 
