@@ -75,6 +75,16 @@ struct cchc_names {
 	size_t cap;
 };
 
+/* One recorded change of a task. */
+struct cchc_history_entry {
+	char *at; /* ISO 8601 with offset */
+	char *who;
+	char *field;
+	char *old_value;
+	char *new_value;
+	char *reason;
+};
+
 struct cchc_task {
 	char *ref;    /* "II.2.2.a" */
 	char *number; /* "a" for a bullet item, "2.2" for a numbered one */
@@ -95,6 +105,8 @@ struct cchc_task {
 	char *extension_text;     /* a granted extension's deadline, or NULL */
 	char *extension_document; /* the document that granted it, or NULL */
 	int64_t version;          /* bumped by every change, to spot conflicts */
+	struct cchc_history_entry *history;
+	size_t history_count;
 	size_t parent; /* index in the plan's task array, or CCHC_NO_PARENT */
 	int depth;     /* 0 for a task directly under its section */
 	long source_line;
@@ -132,6 +144,8 @@ struct cchc_section *cchc_plan_add_section(struct cchc_plan *plan, const char *c
 /* Appends an empty task to the last section and returns it; pointers to
  * tasks are invalidated by the next call. */
 struct cchc_task *cchc_plan_add_task(struct cchc_plan *plan);
+
+void cchc_history_free(struct cchc_history_entry *entries, size_t count);
 
 /* Frees what a task owns (its struct stays). */
 void cchc_task_finish(struct cchc_task *task);

@@ -82,6 +82,8 @@ enum cchc_field {
 };
 
 const char *cchc_field_key(enum cchc_field field);
+/* The field of a history key; false when unknown. */
+bool cchc_field_from_key(const char *key, enum cchc_field *out);
 /* Untranslated label (a msgid). */
 const char *cchc_field_label(enum cchc_field field);
 
@@ -123,21 +125,10 @@ enum cchc_status cchc_store_apply_edit(struct cchc_store *store, struct cchc_edi
 enum cchc_status cchc_store_data_version(struct cchc_store *store, int64_t *out,
 					 struct cchc_error *err);
 
-/* One recorded change. */
-struct cchc_history_entry {
-	char *at;
-	char *who;
-	char *field;
-	char *old_value;
-	char *new_value;
-	char *reason;
-};
-
 /* The history of the task at seq, oldest first. */
 enum cchc_status cchc_store_history(struct cchc_store *store, long seq,
 				    struct cchc_history_entry **out, size_t *count,
 				    struct cchc_error *err);
-void cchc_history_free(struct cchc_history_entry *entries, size_t count);
 
 /* A copy of the database, made while others may use it, at path. */
 enum cchc_status cchc_store_backup(struct cchc_store *store, const char *path,

@@ -109,6 +109,20 @@ void cchc_task_finish(struct cchc_task *t)
 	free(t->evidence_issuer);
 	free(t->extension_text);
 	free(t->extension_document);
+	cchc_history_free(t->history, t->history_count);
+}
+
+void cchc_history_free(struct cchc_history_entry *entries, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		free(entries[i].at);
+		free(entries[i].who);
+		free(entries[i].field);
+		free(entries[i].old_value);
+		free(entries[i].new_value);
+		free(entries[i].reason);
+	}
+	free(entries);
 }
 
 void cchc_plan_destroy(struct cchc_plan *plan)

@@ -141,6 +141,49 @@ static void json_evidence(FILE *out, const struct cchc_task *t, int level)
 static void json_task(FILE *out, const struct cchc_plan *plan, size_t index, cchc_day today,
 		      int level);
 
+static void json_history(FILE *out, const struct cchc_task *t, int level)
+{
+	json_field(out, level, "history");
+	fputc('[', out);
+	for (size_t i = 0; i < t->history_count; i++) {
+		const struct cchc_history_entry *e = &t->history[i];
+		fputs(i ? ",\n" : "\n", out);
+		indent(out, level + 1);
+		fputs("{ \"at\": ", out);
+		json_string(out, e->at);
+		fputs(", \"who\": ", out);
+		json_string(out, e->who);
+		fputs(", \"field\": ", out);
+		json_string(out, e->field);
+		fputs(", \"old\": ", out);
+		json_string_or_null(out, e->old_value);
+		fputs(", \"new\": ", out);
+		json_string_or_null(out, e->new_value);
+		fputs(", \"reason\": ", out);
+		json_string(out, e->reason);
+		fputs(" }", out);
+	}
+	if (t->history_count) {
+		fputc('\n', out);
+		indent(out, level);
+	}
+	fputc(']', out);
+}
+
+static void json_extension(FILE *out, const struct cchc_task *t, int level)
+{
+	json_field(out, level, "extension");
+	if (!t->extension_text) {
+		fputs("null", out);
+		return;
+	}
+	fputs("{ \"deadline_text\": ", out);
+	json_string(out, t->extension_text);
+	fputs(", \"document\": ", out);
+	json_string_or_null(out, t->extension_document);
+	fputs(" }", out);
+}
+
 static void json_children(FILE *out, const struct cchc_plan *plan, size_t index, cchc_day today,
 			  int level)
 {
@@ -194,6 +237,8 @@ static void json_task(FILE *out, const struct cchc_plan *plan, size_t index, cch
 	json_field(out, level + 1, "days_overdue");
 	fprintf(out, "%d", days);
 	json_evidence(out, t, level + 1);
+	json_extension(out, t, level + 1);
+	json_history(out, t, level + 1);
 	json_children(out, plan, index, today, level + 1);
 	fputc('\n', out);
 	indent(out, level);

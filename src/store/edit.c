@@ -33,6 +33,17 @@ const char *cchc_field_key(enum cchc_field field)
 	return fields[field].key;
 }
 
+bool cchc_field_from_key(const char *key, enum cchc_field *out)
+{
+	for (int i = 0; i < CCHC_FIELD_COUNT; i++) {
+		if (strcmp(fields[i].key, key) == 0) {
+			*out = (enum cchc_field)i;
+			return true;
+		}
+	}
+	return false;
+}
+
 const char *cchc_field_label(enum cchc_field field)
 {
 	return fields[field].label;
@@ -605,18 +616,6 @@ enum cchc_status cchc_store_history(struct cchc_store *store, long seq,
 	return rc == SQLITE_DONE ? CCHC_OK : db_error(store, err);
 }
 
-void cchc_history_free(struct cchc_history_entry *entries, size_t count)
-{
-	for (size_t i = 0; i < count; i++) {
-		free(entries[i].at);
-		free(entries[i].who);
-		free(entries[i].field);
-		free(entries[i].old_value);
-		free(entries[i].new_value);
-		free(entries[i].reason);
-	}
-	free(entries);
-}
 
 /* ---- by ref, for scripts and tests -------------------------------------- */
 

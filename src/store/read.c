@@ -151,6 +151,11 @@ static const char sql_links[] =
 	"JOIN section s ON s.id = t.section_id "
 	"WHERE s.plan_id = ?1 ORDER BY t.seq, ta.role DESC, ta.position";
 
+static const char sql_history[] =
+	"SELECT h.task_id, h.at, h.who, h.field, h.old_value, h.new_value, h.reason "
+	"FROM history h JOIN task t ON t.id = h.task_id JOIN section s ON s.id = t.section_id "
+	"WHERE s.plan_id = ?1 ORDER BY t.seq, h.id";
+
 /* Walks rows ordered like the tasks, advancing a cursor over ids. */
 static size_t advance(const int64_t *ids, size_t count, size_t cursor, int64_t id)
 {
@@ -175,6 +180,18 @@ static void read_link(sqlite3_stmt *st, struct cchc_task *t)
 	const char *name = (const char *)sqlite3_column_text(st, 1);
 	const char *role = (const char *)sqlite3_column_text(st, 2);
 	cchc_names_add(strcmp(role, "lead") == 0 ? &t->lead : &t->coordinating, name);
+}
+
+static void read_history(sqlite3_stmt *st, struct cchc_task *t)
+{
+	t->history = cchc_xrealloc(t->history, (t->history_count + 1) * sizeof *t->history);
+	struct cchc_history_entry *e = &t->history[t->history_count++];
+	e->at = column_str(st, 1);
+	e->who = column_str(st, 2);
+	e->field = column_str(st, 3);
+	e->old_value = column_str_or_null(st, 4);
+	e->new_value = column_str_or_null(st, 5);
+	e->reason = column_str(st, 6);
 }
 
 static enum cchc_status load_children(struct cchc_store *s, struct cchc_plan *plan,
@@ -222,6 +239,9 @@ enum cchc_status cchc_store_load_plan(struct cchc_store *store, struct cchc_plan
 	}
 	if (status == CCHC_OK) {
 		status = load_children(store, plan, plan_id, ids, sql_links, read_link, err);
+	}
+	if (status == CCHC_OK) {
+		status = load_children(store, plan, plan_id, ids, sql_history, read_history, err);
 	}
 	exec_simple(store, "COMMIT", NULL);
 	free(ids);
