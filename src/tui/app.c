@@ -104,6 +104,8 @@ enum cchc_status cchc_app_create(struct cchc_store *store, cchc_day today, int c
 	}
 	panes_invalidate(app);
 	panes_layout(app);
+	app->read_only = cchc_store_read_only(store);
+	cchc_store_data_version(store, &app->data_version, err);
 	*out = app;
 	return CCHC_OK;
 }
@@ -118,6 +120,7 @@ void cchc_app_destroy(struct cchc_app *app)
 	}
 	cchc_section_views_free(app->sections, app->section_count);
 	detail_close(app);
+	edits_free(app);
 	cchc_lines_finish(&app->help_lines);
 	cchc_search_hits_free(app->hits, app->hit_count);
 	free(app->query);
@@ -302,6 +305,13 @@ static unsigned common_action(struct cchc_app *app, enum cchc_action action)
 		return CCHC_EFFECT_REDRAW;
 	case CCHC_ACT_REDRAW:
 		return CCHC_EFFECT_REDRAW | CCHC_EFFECT_REPAINT;
+	case CCHC_ACT_NOT_STARTED:
+	case CCHC_ACT_IN_PROGRESS:
+	case CCHC_ACT_DONE:
+	case CCHC_ACT_CANCELLED:
+	case CCHC_ACT_UNDO:
+	case CCHC_ACT_REDO:
+		return edits_handle(app, action);
 	default:
 		return CCHC_EFFECT_NONE;
 	}
@@ -359,6 +369,8 @@ unsigned cchc_app_handle(struct cchc_app *app, const struct cchc_event *event)
 		return app->view == CCHC_VIEW_PANES && app->prompt == PROMPT_NONE
 			       ? panes_click(app, event->x, event->y)
 			       : CCHC_EFFECT_NONE;
+	case CCHC_EVENT_TICK:
+		return app_poll(app) ? CCHC_EFFECT_REDRAW : CCHC_EFFECT_NONE;
 	case CCHC_EVENT_WHEEL:
 		if (app->view == CCHC_VIEW_PANES) {
 			return panes_wheel(app, event->x, event->y, event->delta);
@@ -379,9 +391,12 @@ static void render_status(struct cchc_app *app, struct cchc_canvas *c)
 		return;
 	}
 	int x = 0;
+	if (app->read_only) {
+		x = cchc_canvas_text(c, 0, y, app->cols, _("[read-only] "), CCHC_ROLE_ERROR);
+	}
 	if (app->message.len) {
-		x = cchc_canvas_text(c, 0, y, app->cols, app->message.data,
-				     app->message_error ? CCHC_ROLE_ERROR : CCHC_ROLE_MESSAGE);
+		x += cchc_canvas_text(c, x, y, app->cols - x, app->message.data,
+				      app->message_error ? CCHC_ROLE_ERROR : CCHC_ROLE_MESSAGE);
 		x += 2;
 	}
 	struct cchc_strbuf hints = {0};

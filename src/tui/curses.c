@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "cchc/i18n.h"
@@ -168,15 +169,35 @@ static bool mouse_event(struct cchc_event *ev)
 	return true;
 }
 
-/* Waits for the next event the app understands. */
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Waits for the next event the app understands; false when the terminal
+ * is gone. */
 static bool next_event(struct cchc_event *ev)
 {
+	int quick_errors = 0;
 	for (;;) {
 		wint_t ch;
+		double asked = now();
 		int kind = get_wch(&ch);
 		memset(ev, 0, sizeof *ev);
 		if (kind == ERR) {
-			return false;
+			/* The half-second timeout gives a chance to see other
+			 * officers' changes; errors without waiting mean the
+			 * input has closed. */
+			if (now() - asked < 0.1 && ++quick_errors > 10) {
+				return false;
+			}
+			if (now() - asked >= 0.1) {
+				ev->type = CCHC_EVENT_TICK;
+				return true;
+			}
+			continue;
 		}
 		if (kind == OK) {
 			ev->type = CCHC_EVENT_KEY;
@@ -218,6 +239,7 @@ static void start(void)
 	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
+	timeout(500);
 	setup_colours();
 }
 

@@ -24,7 +24,7 @@ struct builder {
 static const char *const labels[] = {
 	N_("Task"),   N_("Result"), N_("Deadline"),     N_("Milestones"), N_("Lead"),
 	N_("Coordinating"), N_("Assignment"), N_("Status"), N_("State"), N_("Completed on"),
-	N_("Progress"), N_("Note"), N_("Evidence"),
+	N_("Progress"), N_("Note"), N_("Evidence"), N_("Extended deadline"), N_("History"),
 };
 
 /* Wide enough for the longest label in the interface language, plus two
@@ -146,6 +146,34 @@ static void tracking(struct builder *b, const struct cchc_task *t, cchc_day toda
 	cchc_strbuf_finish(&text);
 }
 
+/* "2026-12-04 16:40 an: Status Not started → Done (meeting)" */
+static void history(struct builder *b, struct cchc_app *app)
+{
+	struct cchc_history_entry *entries = NULL;
+	size_t count = 0;
+	struct cchc_error err = {0};
+	if (cchc_store_history(app->store, app->detail_seq, &entries, &count, &err) != CCHC_OK) {
+		return;
+	}
+	for (size_t i = 0; i < count; i++) {
+		const struct cchc_history_entry *e = &entries[i];
+		enum cchc_field which;
+		const char *label = cchc_field_from_key(e->field, &which) ? _(cchc_field_label(which))
+									 : e->field;
+		/* "2026-12-04T16:40:00+0700" → "2026-12-04 16:40" */
+		const char *clock = strlen(e->at) > 11 ? e->at + 11 : "";
+		struct cchc_strbuf line = {0};
+		cchc_strbuf_printf(&line, "%.10s %.5s %s: %s %s → %s", e->at, clock, e->who, label,
+				   e->old_value ? e->old_value : "–", e->new_value ? e->new_value : "–");
+		if (*e->reason) {
+			cchc_strbuf_printf(&line, " (%s)", e->reason);
+		}
+		field(b, i == 0 ? _("History") : "", line.data, CCHC_ROLE_DIM);
+		cchc_strbuf_finish(&line);
+	}
+	cchc_history_free(entries, count);
+}
+
 static void build(struct cchc_app *app, const struct cchc_task *t)
 {
 	struct builder b = {.lines = &app->detail_lines, .width = app->cols - 2,
@@ -154,6 +182,13 @@ static void build(struct cchc_app *app, const struct cchc_task *t)
 	push(&b, "", CCHC_ROLE_NORMAL);
 	field(&b, _("Result"), t->result, CCHC_ROLE_NORMAL);
 	field(&b, _("Deadline"), t->deadline_text, CCHC_ROLE_NORMAL);
+	if (t->extension_text) {
+		struct cchc_strbuf ext = {0};
+		cchc_strbuf_printf(&ext, "%s (%s)", t->extension_text,
+				   t->extension_document ? t->extension_document : "–");
+		field(&b, _("Extended deadline"), ext.data, CCHC_ROLE_NORMAL);
+		cchc_strbuf_finish(&ext);
+	}
 	milestones(&b, t, app->today);
 	push(&b, "", CCHC_ROLE_NORMAL);
 	names_field(&b, _("Lead"), &t->lead);
@@ -161,9 +196,12 @@ static void build(struct cchc_app *app, const struct cchc_task *t)
 	field(&b, _("Assignment"), t->assignment_text, CCHC_ROLE_DIM);
 	push(&b, "", CCHC_ROLE_NORMAL);
 	tracking(&b, t, app->today);
+	push(&b, "", CCHC_ROLE_NORMAL);
+	history(&b, app);
 	app->detail_roles = b.roles;
 	app->detail_width = app->cols;
 	snprintf(app->detail_ref, sizeof app->detail_ref, "%s", t->ref);
+	app->detail_version = t->version;
 }
 
 static void rebuild(struct cchc_app *app)

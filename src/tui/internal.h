@@ -76,6 +76,14 @@ struct cchc_app {
 
 	struct cchc_strbuf message;
 	bool message_error;
+
+	bool read_only;
+	int64_t data_version; /* to see other instances' commits */
+	int64_t detail_version;
+	struct cchc_edit *undo;
+	size_t undo_count, undo_cap;
+	struct cchc_edit *redo;
+	size_t redo_count, redo_cap;
 };
 
 /* panes.c */
@@ -110,6 +118,17 @@ unsigned picker_handle(struct cchc_app *app, enum cchc_action action);
 void prompt_open(struct cchc_app *app, enum prompt_kind kind);
 unsigned prompt_key(struct cchc_app *app, int key);
 void prompt_render(struct cchc_app *app, struct cchc_canvas *c, int y);
+
+/* edits.c */
+unsigned edits_handle(struct cchc_app *app, enum cchc_action action);
+/* Reads counts, rows and the open detail again after a change. */
+void app_reload(struct cchc_app *app);
+/* Reloads when another instance committed; true if it did. */
+bool app_poll(struct cchc_app *app);
+void edits_free(struct cchc_app *app);
+/* Applies an officer's edit, says what changed, and reloads; false (with
+ * a message) when it was refused. */
+bool app_apply(struct cchc_app *app, struct cchc_edit *edit, const char *prefix);
 
 /* app.c */
 /* Moves to the task at seq in the current view (its detail, if a detail

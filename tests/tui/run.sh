@@ -33,6 +33,16 @@ wait_for() {
 	return 1
 }
 keys() { T send-keys -t cchc "$@"; }
+# wait_for_words WORDS: like wait_for, however the screen wraps them
+wait_for_words() {
+	for _ in $(seq 50); do
+		screen | tr -s ' \n' '  ' | grep -qF -- "$1" && return 0
+		sleep 0.1
+	done
+	echo "never saw '$1'; the screen was:"
+	screen
+	return 1
+}
 
 start() { # start COLS ROWS: cchc on a new database, its exit status kept
 	T new-session -d -s cchc -x "$1" -y "$2" \
@@ -55,9 +65,7 @@ t_goto() {
 	keys g && wait_for "Go to task" && keys "III.6" && wait_for "(III.6): III.6" && keys Enter &&
 	wait_for "III.6 — Lập mới hồ sơ" && keys Enter &&
 	wait_for "Task detail" &&
-	wait_for "Lập mới hồ sơ địa giới hành chính, bản đồ hành chính tỉnh Khánh Hòa mới" &&
-	wait_for "Thường vụ Quốc hội về việc sắp xếp các đơn" &&
-	wait_for "vị hành chính cấp xã của tỉnh Khánh Hòa năm 2025"
+	wait_for_words "Lập mới hồ sơ địa giới hành chính, bản đồ hành chính tỉnh Khánh Hòa mới theo Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội về việc sắp xếp các đơn vị hành chính cấp tỉnh và Nghị quyết số 1667/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Khánh Hòa năm 2025"
 }
 check "g III.6 then Enter shows the task's whole joined title" t_goto
 

@@ -11,7 +11,8 @@
 
 /* What the terminal says happened. */
 struct cchc_event {
-	enum { CCHC_EVENT_KEY, CCHC_EVENT_RESIZE, CCHC_EVENT_CLICK, CCHC_EVENT_WHEEL } type;
+	/* TICK: half a second passed without input */
+	enum { CCHC_EVENT_KEY, CCHC_EVENT_RESIZE, CCHC_EVENT_CLICK, CCHC_EVENT_WHEEL, CCHC_EVENT_TICK } type;
 	int key;    /* KEY: a code point or an enum cchc_key */
 	int x, y;   /* CLICK, WHEEL: cell; RESIZE: columns and rows */
 	int delta;  /* WHEEL: -1 up, +1 down */

@@ -53,6 +53,13 @@ enum cchc_view {
 	X(CCHC_ACT_SEARCH, "search", N_("Search titles, results and agencies"), N_("search")) \
 	X(CCHC_ACT_NEXT_MATCH, "next-match", N_("Next match"), NULL)                 \
 	X(CCHC_ACT_PREV_MATCH, "prev-match", N_("Previous match"), NULL)             \
+	X(CCHC_ACT_NOT_STARTED, "not-started", N_("Set the status: not started"), N_("status")) \
+	X(CCHC_ACT_IN_PROGRESS, "in-progress", N_("Set the status: in progress"), N_("status")) \
+	X(CCHC_ACT_DONE, "done", N_("Set the status: done (completed today)"), N_("status")) \
+	X(CCHC_ACT_CANCELLED, "cancelled", N_("Set the status: cancelled"), N_("status")) \
+	X(CCHC_ACT_EDIT, "edit", N_("Edit the task: deadline, agencies, progress, note, evidence"), N_("edit")) \
+	X(CCHC_ACT_UNDO, "undo", N_("Undo the last change"), N_("undo"))             \
+	X(CCHC_ACT_REDO, "redo", N_("Redo the change undone"), NULL)                  \
 	X(CCHC_ACT_HELP, "help", N_("Show the keys"), N_("help"))                    \
 	X(CCHC_ACT_REDRAW, "redraw", N_("Redraw the screen"), NULL)                  \
 	X(CCHC_ACT_QUIT, "quit", N_("Quit (every change is already saved)"), N_("quit"))
