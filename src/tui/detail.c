@@ -146,6 +146,19 @@ static void tracking(struct builder *b, const struct cchc_task *t, cchc_day toda
 	cchc_strbuf_finish(&text);
 }
 
+/* A stored value as the officer reads it: statuses by name. */
+static const char *readable(const char *field, const char *value)
+{
+	enum cchc_task_status status;
+	if (!value) {
+		return "–";
+	}
+	if (strcmp(field, "status") == 0 && cchc_task_status_from_key(value, &status)) {
+		return _(cchc_task_status_label(status));
+	}
+	return value;
+}
+
 /* "2026-12-04 16:40 an: Status Not started → Done (meeting)" */
 static void history(struct builder *b, struct cchc_app *app)
 {
@@ -164,7 +177,7 @@ static void history(struct builder *b, struct cchc_app *app)
 		const char *clock = strlen(e->at) > 11 ? e->at + 11 : "";
 		struct cchc_strbuf line = {0};
 		cchc_strbuf_printf(&line, "%.10s %.5s %s: %s %s → %s", e->at, clock, e->who, label,
-				   e->old_value ? e->old_value : "–", e->new_value ? e->new_value : "–");
+				   readable(e->field, e->old_value), readable(e->field, e->new_value));
 		if (*e->reason) {
 			cchc_strbuf_printf(&line, " (%s)", e->reason);
 		}

@@ -94,29 +94,48 @@ void edits_free(struct cchc_app *app)
 	free(app->redo);
 }
 
-/* "III.6: Status Not started → Done" for the first change of edit. */
+/* The change that names an edit: its status if it has one. */
+static const struct cchc_change *headline(const struct cchc_edit *edit)
+{
+	for (size_t i = 0; i < edit->count; i++) {
+		if (edit->changes[i].field == CCHC_FIELD_STATUS) {
+			return &edit->changes[i];
+		}
+	}
+	return edit->count ? &edit->changes[0] : NULL;
+}
+
+static const char *shown_value(const struct cchc_change *c, const char *value)
+{
+	enum cchc_task_status status;
+	if (!value) {
+		return "–";
+	}
+	if (c->field == CCHC_FIELD_STATUS && cchc_task_status_from_key(value, &status)) {
+		return _(cchc_task_status_label(status));
+	}
+	return value;
+}
+
+/* "III.6: Status Not started → Done", what the officer reads out. */
 static void describe(struct cchc_app *app, const char *prefix, const struct cchc_edit *edit)
 {
-	struct cchc_strbuf msg = {0};
-	cchc_strbuf_printf(&msg, "%s%s", prefix, edit->ref);
-	for (size_t i = 0; i < edit->count && i < 1; i++) {
-		const struct cchc_change *c = &edit->changes[i];
-		const char *from = c->old_value ? c->old_value : "–";
-		const char *to = c->new_value ? c->new_value : "–";
-		enum cchc_task_status status;
-		if (c->field == CCHC_FIELD_STATUS && cchc_task_status_from_key(from, &status)) {
-			from = _(cchc_task_status_label(status));
-		}
-		cchc_strbuf_printf(&msg, ": %s %s", _(cchc_field_label(c->field)), from);
-		if (c->field == CCHC_FIELD_STATUS && cchc_task_status_from_key(to, &status)) {
-			to = _(cchc_task_status_label(status));
-		}
-		cchc_strbuf_printf(&msg, " → %s", to);
+	const struct cchc_change *c = headline(edit);
+	if (!c) {
+		return;
 	}
-	if (edit->count > 1) {
-		cchc_strbuf_printf(&msg, ngettext_(" (and %zu more change)", " (and %zu more changes)",
-						   edit->count - 1),
-				   edit->count - 1);
+	struct cchc_strbuf msg = {0};
+	cchc_strbuf_printf(&msg, "%s%s: %s %s → %s", prefix, edit->ref, _(cchc_field_label(c->field)),
+			   shown_value(c, c->old_value), shown_value(c, c->new_value));
+	size_t more = 0;
+	for (size_t i = 0; i < edit->count; i++) {
+		bool follows = c->field == CCHC_FIELD_STATUS &&
+			       edit->changes[i].field == CCHC_FIELD_COMPLETED_ON;
+		more += &edit->changes[i] != c && !follows;
+	}
+	if (more) {
+		cchc_strbuf_printf(&msg, ngettext_(" (and %zu more change)", " (and %zu more changes)", more),
+				   more);
 	}
 	cchc_app_message(app, msg.data, false);
 	cchc_strbuf_finish(&msg);

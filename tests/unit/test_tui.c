@@ -339,6 +339,123 @@ START_TEST(refs_parse_in_every_spelling)
 }
 END_TEST
 
+/* ---- changes ----------------------------------------------------------- */
+
+static struct cchc_plan *load_plan(void)
+{
+	struct cchc_plan *plan = NULL;
+	struct cchc_error err = {0};
+	ck_assert_int_eq(cchc_store_load_plan(store, &plan, &err), CCHC_OK);
+	return plan;
+}
+
+static const struct cchc_task *find(const struct cchc_plan *plan, const char *ref)
+{
+	size_t i = cchc_plan_find_task(plan, ref);
+	ck_assert_msg(i != CCHC_NO_PARENT, "no %s", ref);
+	return &plan->tasks[i];
+}
+
+START_TEST(status_keys_change_the_focused_task_with_history)
+{
+	key('3');
+	ck_screen_has("I.1: Status Not started → Done");
+	ck_screen_has("✓!1");
+	key(CCHC_KEY_DOWN);
+	key('2');
+	ck_screen_has("I.2: Status Not started → In progress");
+	struct cchc_plan *plan = load_plan();
+	const struct cchc_task *t = find(plan, "I.1");
+	ck_assert_int_eq(t->status, CCHC_TASK_DONE);
+	ck_assert_int_eq(t->completed_on, cchc_date_from_ymd(2026, 12, 4));
+	ck_assert_uint_eq(t->history_count, 2);
+	ck_assert_str_eq(t->history[0].field, "status");
+	ck_assert_str_eq(t->history[0].new_value, "done");
+	ck_assert(strlen(t->history[0].who) > 0);
+	ck_assert_int_eq(find(plan, "I.2")->status, CCHC_TASK_IN_PROGRESS);
+	cchc_plan_destroy(plan);
+	/* in the detail the keys act on the task shown, and its history shows */
+	key(CCHC_KEY_ENTER);
+	key('4');
+	ck_screen_has("I.2: Status In progress → Cancelled");
+	ck_screen_has("History");
+	ck_screen_has("Status In progress → Cancelled");
+}
+END_TEST
+
+START_TEST(undo_and_redo_restore_exactly)
+{
+	struct cchc_plan *before = load_plan();
+	key('3');
+	key(CCHC_KEY_RIGHT);
+	key('2');
+	key('u');
+	ck_screen_has("Undone: II.1");
+	key('u');
+	ck_screen_has("Undone: I.1: Status Done → Not started");
+	key('u');
+	ck_screen_has("Nothing to undo");
+	struct cchc_plan *after = load_plan();
+	for (size_t i = 0; i < before->task_count; i++) {
+		ck_assert_int_eq(after->tasks[i].status, before->tasks[i].status);
+		ck_assert_int_eq(after->tasks[i].completed_on, before->tasks[i].completed_on);
+	}
+	cchc_plan_destroy(after);
+	key(CCHC_CTRL('r'));
+	ck_screen_has("Redone: I.1: Status Not started → Done");
+	key(CCHC_CTRL('r'));
+	ck_screen_has("Redone: II.1");
+	struct cchc_plan *redone = load_plan();
+	ck_assert_int_eq(find(redone, "I.1")->status, CCHC_TASK_DONE);
+	ck_assert_int_eq(find(redone, "II.1")->status, CCHC_TASK_IN_PROGRESS);
+	ck_assert_uint_eq(find(redone, "I.1")->history_count, 6);
+	cchc_plan_destroy(redone);
+	cchc_plan_destroy(before);
+}
+END_TEST
+
+START_TEST(a_change_made_elsewhere_shows_and_a_stale_edit_is_refused)
+{
+	struct cchc_store *other = NULL;
+	struct cchc_error err = {0};
+	ck_assert_int_eq(cchc_store_open(db_path, CCHC_STORE_READ_WRITE, &other, &err), CCHC_OK);
+	ck_assert_int_eq(cchc_store_set_status(other, "I.1", CCHC_TASK_DONE, cchc_date_from_ymd(2026, 1, 20),
+					       "họp giao ban", &err),
+			 CCHC_OK);
+	struct cchc_event tick = {.type = CCHC_EVENT_TICK};
+	ck_assert(cchc_app_handle(app, &tick) & CCHC_EFFECT_REDRAW);
+	cchc_app_render(app, &canvas);
+	ck_screen_has("✓1 ✓!0");
+	ck_assert(!(cchc_app_handle(app, &tick) & CCHC_EFFECT_REDRAW));
+	/* The detail shows version n; another instance changes the task. */
+	key(CCHC_KEY_ENTER);
+	ck_assert_int_eq(cchc_store_set_note(other, "I.1", "ghi chú khác", NULL, &err), CCHC_OK);
+	key('2');
+	ck_screen_has("was changed by someone else");
+	struct cchc_plan *plan = load_plan();
+	ck_assert_int_eq(find(plan, "I.1")->status, CCHC_TASK_DONE);
+	cchc_plan_destroy(plan);
+	cchc_store_close(other);
+}
+END_TEST
+
+START_TEST(a_read_only_database_explains_why_keys_do_nothing)
+{
+	cchc_app_destroy(app);
+	cchc_store_close(store);
+	struct cchc_error err = {0};
+	ck_assert_int_eq(cchc_store_open(db_path, CCHC_STORE_READ_ONLY, &store, &err), CCHC_OK);
+	ck_assert_int_eq(cchc_app_create(store, cchc_date_from_ymd(2026, 12, 4), 160, 48, &app, &err),
+			 CCHC_OK);
+	cchc_app_render(app, &canvas);
+	ck_screen_has("[read-only]");
+	key('3');
+	ck_screen_has("open read-only: nothing can be changed");
+	key('u');
+	ck_screen_has("Nothing to undo");
+}
+END_TEST
+
 /* ---- borders stay in their columns whatever the text ------------------- */
 
 #define H "TT\tNhiệm vụ\tKết quả/sản phẩm đạt được\tTiến độ\tPhân công\n"
@@ -450,6 +567,10 @@ int main(void)
 	tcase_add_test(tc, moving_and_paging_stay_inside_the_area);
 	tcase_add_test(tc, a_click_focuses_a_pane_and_row);
 	tcase_add_test(tc, q_quits);
+	tcase_add_test(tc, status_keys_change_the_focused_task_with_history);
+	tcase_add_test(tc, undo_and_redo_restore_exactly);
+	tcase_add_test(tc, a_change_made_elsewhere_shows_and_a_stale_edit_is_refused);
+	tcase_add_test(tc, a_read_only_database_explains_why_keys_do_nothing);
 	suite_add_tcase(s, tc);
 	TCase *pure = tcase_create("pure");
 	tcase_add_test(pure, refs_parse_in_every_spelling);
