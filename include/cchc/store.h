@@ -134,6 +134,11 @@ enum cchc_status cchc_store_history(struct cchc_store *store, long seq,
 enum cchc_status cchc_store_backup(struct cchc_store *store, const char *path,
 				   struct cchc_error *err);
 
+/* A backup in the rotation beside the database (FILE.backups/, the ten
+ * newest kept); *made gets its path. tag ends the name ("-before-v3"). */
+enum cchc_status cchc_store_backup_rotated(struct cchc_store *store, const char *tag,
+					   char **made, struct cchc_error *err);
+
 /* Sets the status of the task ref; done records completed_on = today,
  * any other status clears it. Recorded in the history with reason. */
 enum cchc_status cchc_store_set_status(struct cchc_store *store, const char *ref,

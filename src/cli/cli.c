@@ -390,6 +390,30 @@ static int cmd_export(struct cli *cli)
 	return rc;
 }
 
+static int cmd_backup(struct cli *cli)
+{
+	if (cli->arg_count != 0) {
+		return usage_error(_("backup takes no FILE argument (“%s”); use -o FILE"), cli->args[0]);
+	}
+	struct cchc_error err = {0};
+	struct cchc_store *store = NULL;
+	char *made = NULL;
+	enum cchc_status s = cchc_store_open(cli->db, CCHC_STORE_READ_ONLY, &store, &err);
+	if (s == CCHC_OK && cli->output) {
+		s = cchc_store_backup(store, cli->output, &err);
+		made = s == CCHC_OK ? strdup(cli->output) : NULL;
+	} else if (s == CCHC_OK) {
+		s = cchc_store_backup_rotated(store, "", &made, &err);
+	}
+	cchc_store_close(store);
+	if (s != CCHC_OK) {
+		return report(&err);
+	}
+	printf(_("Backup written to %s\n"), made);
+	free(made);
+	return 0;
+}
+
 /* The bundled plan: $CCHC_DATA_DIR, the installed data, or the source. */
 static char *bundled_plan_path(void)
 {
@@ -504,6 +528,7 @@ static void print_help(void)
 		       "  cchc [--db FILE] [--today DATE] [--read-only]   open the plan\n"
 		       "  cchc import FILE [--encoding ENC] [--replace]    import a plan document\n"
 		       "  cchc export [--format json|csv] [--section CODE] [-o FILE]\n"
+		       "  cchc backup [-o FILE]                           copy the database safely\n"
 		       "  cchc --help | --version\n"
 		       "\n"
 		       "Options:\n"
@@ -526,6 +551,7 @@ static const struct {
 } commands[] = {
 	{"import", cmd_import},
 	{"export", cmd_export},
+	{"backup", cmd_backup},
 };
 
 static int dispatch(struct cli *cli)

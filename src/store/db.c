@@ -17,6 +17,46 @@
 #include "cchc/xalloc.h"
 #include "internal.h"
 
+#include <dirent.h>
+
+/* Backups kept in the rotation of a database's folder of backups. */
+#define BACKUPS_KEPT 10
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Removes all but the newest BACKUPS_KEPT backups (their names sort by
+ * time). */
+static void prune_backups(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		return;
+	}
+	char **names = NULL;
+	size_t count = 0, cap = 0;
+	for (struct dirent *e = readdir(d); e; e = readdir(d)) {
+		if (strncmp(e->d_name, "cchc-", 5) == 0) {
+			names = cchc_xgrow(names, &cap, count + 1, sizeof *names);
+			names[count++] = cchc_xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, count, sizeof *names, by_name);
+	for (size_t i = 0; i < count; i++) {
+		if (i + BACKUPS_KEPT < count) {
+			struct cchc_strbuf path = {0};
+			cchc_strbuf_printf(&path, "%s/%s", dir, names[i]);
+			unlink(path.data);
+			cchc_strbuf_finish(&path);
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
 /* ---- statements ------------------------------------------------------ */
 
 enum cchc_status db_error(struct cchc_store *s, struct cchc_error *err)
@@ -199,4 +239,59 @@ enum cchc_status query_int(struct cchc_store *s, const char *sql, const char *te
 	*out = *found ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CCHC_OK : db_error(s, err);
+}
+
+enum cchc_status cchc_store_backup(struct cchc_store *store, const char *path,
+				   struct cchc_error *err)
+{
+	sqlite3 *to = NULL;
+	enum cchc_status status = CCHC_OK;
+	if (sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		status = cchc_error_set(err, CCHC_ERR_IO, _("cannot write the backup %s: %s"), path,
+					to ? sqlite3_errmsg(to) : "");
+	}
+	sqlite3_backup *b = status == CCHC_OK ? sqlite3_backup_init(to, "main", store->db, "main") : NULL;
+	if (status == CCHC_OK && !b) {
+		status = cchc_error_set(err, CCHC_ERR_IO, _("cannot write the backup %s: %s"), path,
+					sqlite3_errmsg(to));
+	}
+	if (b) {
+		/* All pages at once; a busy writer elsewhere only delays it. */
+		int rc;
+		while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+			sqlite3_sleep(20);
+		}
+		sqlite3_backup_finish(b);
+		if (rc != SQLITE_DONE) {
+			status = cchc_error_set(err, CCHC_ERR_IO, _("cannot write the backup %s: %s"), path,
+						sqlite3_errstr(rc));
+		}
+	}
+	sqlite3_close(to);
+	if (status == CCHC_OK) {
+		chmod(path, 0600);
+	}
+	return status;
+}
+
+enum cchc_status cchc_store_backup_rotated(struct cchc_store *store, const char *tag,
+					   char **made, struct cchc_error *err)
+{
+	struct cchc_strbuf dir = {0}, path = {0};
+	cchc_strbuf_printf(&dir, "%s.backups", store->path);
+	mkdir(dir.data, 0700);
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	cchc_strbuf_printf(&path, "%s/cchc-%s%s.db", dir.data, stamp, tag ? tag : "");
+	enum cchc_status status = cchc_store_backup(store, path.data, err);
+	if (status == CCHC_OK) {
+		prune_backups(dir.data);
+	}
+	*made = status == CCHC_OK ? cchc_strbuf_steal(&path) : NULL;
+	cchc_strbuf_finish(&path);
+	cchc_strbuf_finish(&dir);
+	return status;
 }

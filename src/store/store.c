@@ -115,6 +115,14 @@ static enum cchc_status migrate(struct cchc_store *s, struct cchc_error *err)
 		return cchc_error_set(err, CCHC_ERR_READ_ONLY,
 				      _("the database %s needs an upgrade but cannot be written"), s->path);
 	}
+	if (version > 0 && version < cchc_store_schema_version()) {
+		/* A copy first: a migration that goes wrong must not cost
+		 * the officer the plan. */
+		char tag[32], *made = NULL;
+		snprintf(tag, sizeof tag, "-before-v%d", cchc_store_schema_version());
+		status = cchc_store_backup_rotated(s, tag, &made, err);
+		free(made);
+	}
 	for (int v = version + 1; status == CCHC_OK && v <= cchc_store_schema_version(); v++) {
 		status = apply_migration(s, v, err);
 	}

@@ -162,6 +162,16 @@ check "an unknown format is bad usage" t_format
 t_noplan() { run 2 --db "$WORK/empty.db" export --read-only 2>/dev/null; run 2 --db "$WORK/empty2.db" import "$WORK/binary.png"; [ ! -e "$WORK/empty2.db" ]; }
 check "nothing is created for a refused document" t_noplan
 
+# ---- backups ------------------------------------------------------------------
+t_backup() {
+	run 0 --db "$WORK/seed.db" backup -o "$WORK/copy.db" && [ "$(stat -c %a "$WORK/copy.db")" = 600 ] &&
+	run 0 --db "$WORK/copy.db" --today 2026-12-04 export && same_as_fixture "$WORK/out" &&
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do run 0 --db "$WORK/seed.db" backup || return 1; sleep 0.01; done &&
+	grep -q "seed.db.backups/cchc-" "$WORK/out" &&
+	[ "$(ls "$WORK/seed.db.backups" | wc -l)" -le 10 ]
+}
+check "cchc backup copies the database, and keeps a rotation of ten" t_backup
+
 # ---- --replace ---------------------------------------------------------------
 sed -e 's/^1\tRà soát, hệ thống hóa/1\tRà soát lại, hệ thống hóa/' -e '/^12\tTổ chức đánh giá chất lượng/d' "$SEED" >"$WORK/revised.txt"
 t_replace() {

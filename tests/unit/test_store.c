@@ -130,6 +130,34 @@ START_TEST(a_newer_database_is_refused)
 }
 END_TEST
 
+START_TEST(an_older_database_is_backed_up_then_migrated)
+{
+	char path[] = "/tmp/cchc-store-XXXXXX";
+	close(mkstemp(path));
+	unlink(path);
+	char *v1 = slurp(SOURCE_ROOT "/schema/001_init.sql", NULL);
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, v1, NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA user_version = 1; INSERT INTO plan (title, year, imported_at) "
+					  "VALUES ('Kế hoạch', 2026, 'x')", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	free(v1);
+	struct cchc_store *store = NULL;
+	struct cchc_error err = {0};
+	ck_assert_msg(cchc_store_open(path, CCHC_STORE_READ_WRITE, &store, &err) == CCHC_OK, "%s",
+		      err.message);
+	cchc_store_close(store);
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "ls %s.backups/cchc-*-before-v%d.db >/dev/null", path,
+		 cchc_store_schema_version());
+	ck_assert_int_eq(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "rm -rf %s %s.backups %s-wal %s-shm", path, path, path, path);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 START_TEST(a_file_that_is_no_database_is_refused)
 {
 	char path[] = "/tmp/cchc-store-XXXXXX";
@@ -261,6 +289,7 @@ int main(void)
 	tcase_add_test(tc, a_new_database_is_migrated_private_and_in_wal);
 	tcase_add_test(tc, a_newer_database_is_refused);
 	tcase_add_test(tc, a_file_that_is_no_database_is_refused);
+	tcase_add_test(tc, an_older_database_is_backed_up_then_migrated);
 	tcase_add_test(tc, a_saved_plan_loads_back);
 	tcase_add_test(tc, a_second_import_needs_replace);
 	tcase_add_test(tc, replace_keeps_tracking_of_unchanged_tasks);
