@@ -217,6 +217,13 @@ enum cchc_status cchc_store_search(struct cchc_store *store, const char *query, 
 				   struct cchc_error *err);
 void cchc_search_hits_free(struct cchc_search_hit *hits, size_t count);
 
+/* The year of the plan ("Trong năm" means this one). */
+enum cchc_status cchc_store_plan_year(struct cchc_store *store, int *year, struct cchc_error *err);
+
+/* Every agency's canonical name, single agencies first. */
+enum cchc_status cchc_store_agency_names(struct cchc_store *store, struct cchc_names *out,
+					 struct cchc_error *err);
+
 /* The whole task at seq, milestones and agencies included, into *task
  * (zeroed first; release with cchc_task_finish). */
 enum cchc_status cchc_store_load_task(struct cchc_store *store, long seq, struct cchc_task *task,

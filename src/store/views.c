@@ -330,3 +330,26 @@ enum cchc_status cchc_store_load_task(struct cchc_store *store, long seq, struct
 	}
 	return status;
 }
+
+/* ---- for the edit form ---------------------------------------------------- */
+
+enum cchc_status cchc_store_plan_year(struct cchc_store *store, int *year, struct cchc_error *err)
+{
+	*year = 0;
+	return pragma_int(store, "SELECT year FROM plan ORDER BY id DESC LIMIT 1", year, err);
+}
+
+enum cchc_status cchc_store_agency_names(struct cchc_store *store, struct cchc_names *out,
+					 struct cchc_error *err)
+{
+	sqlite3_stmt *st = prepare(store, "SELECT name FROM agency ORDER BY collective, name", err);
+	if (!st) {
+		return CCHC_ERR_DB;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cchc_names_add(out, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? CCHC_OK : db_error(store, err);
+}

@@ -121,10 +121,11 @@ void cchc_app_destroy(struct cchc_app *app)
 	cchc_section_views_free(app->sections, app->section_count);
 	detail_close(app);
 	edits_free(app);
+	form_close(app);
 	cchc_lines_finish(&app->help_lines);
 	cchc_search_hits_free(app->hits, app->hit_count);
 	free(app->query);
-	cchc_strbuf_finish(&app->input);
+	line_finish(&app->input);
 	cchc_strbuf_finish(&app->message);
 	free(app);
 }
@@ -311,6 +312,7 @@ static unsigned common_action(struct cchc_app *app, enum cchc_action action)
 	case CCHC_ACT_CANCELLED:
 	case CCHC_ACT_UNDO:
 	case CCHC_ACT_REDO:
+	case CCHC_ACT_EDIT:
 		return edits_handle(app, action);
 	default:
 		return CCHC_EFFECT_NONE;
@@ -332,6 +334,9 @@ static unsigned on_key(struct cchc_app *app, int key)
 {
 	if (app->prompt != PROMPT_NONE) {
 		return prompt_key(app, key);
+	}
+	if (app->view == CCHC_VIEW_FORM) {
+		return form_key(app, key);
 	}
 	enum cchc_action action = cchc_keymap_lookup(key, app->view);
 	if (action == CCHC_ACT_NONE) {
@@ -446,6 +451,9 @@ void cchc_app_render(struct cchc_app *app, struct cchc_canvas *c)
 		break;
 	case CCHC_VIEW_PICKER:
 		picker_render(app, c);
+		break;
+	case CCHC_VIEW_FORM:
+		form_render(app, c);
 		break;
 	default:
 		panes_render(app, c);

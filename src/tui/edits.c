@@ -159,6 +159,16 @@ bool app_apply(struct cchc_app *app, struct cchc_edit *edit, const char *prefix)
 	return true;
 }
 
+bool app_commit(struct cchc_app *app, struct cchc_edit *edit)
+{
+	if (!app_apply(app, edit, "")) {
+		return false;
+	}
+	clear(app->redo, &app->redo_count);
+	push(&app->undo, &app->undo_count, &app->undo_cap, edit);
+	return true;
+}
+
 static void set_status(struct cchc_app *app, enum cchc_task_status status)
 {
 	struct cchc_edit edit = {0};
@@ -169,10 +179,7 @@ static void set_status(struct cchc_app *app, enum cchc_task_status status)
 	cchc_date_format_iso(app->today, today);
 	cchc_edit_set(&edit, CCHC_FIELD_STATUS, cchc_task_status_key(status));
 	cchc_edit_set(&edit, CCHC_FIELD_COMPLETED_ON, status == CCHC_TASK_DONE ? today : NULL);
-	if (app_apply(app, &edit, "")) {
-		clear(app->redo, &app->redo_count);
-		push(&app->undo, &app->undo_count, &app->undo_cap, &edit);
-	}
+	app_commit(app, &edit);
 	cchc_edit_finish(&edit);
 }
 
@@ -215,6 +222,14 @@ unsigned edits_handle(struct cchc_app *app, enum cchc_action action)
 	case CCHC_ACT_CANCELLED:
 		set_status(app, CCHC_TASK_CANCELLED);
 		break;
+	case CCHC_ACT_EDIT: {
+		long seq;
+		int64_t version;
+		if (current_task(app, &seq, &version)) {
+			form_open(app, seq);
+		}
+		break;
+	}
 	case CCHC_ACT_UNDO:
 		step(app, app->undo, &app->undo_count, &app->redo, &app->redo_count, &app->redo_cap,
 		     _("Undone: "), _("undo"), _("Nothing to undo"));

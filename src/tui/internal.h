@@ -39,6 +39,55 @@ struct pane {
 
 enum prompt_kind { PROMPT_NONE, PROMPT_GOTO, PROMPT_SEARCH };
 
+/* line.c: the one-line editor of prompts and forms */
+struct line_editor {
+	struct cchc_strbuf text;
+	size_t cursor; /* byte offset, always between graphemes */
+	bool telex;
+};
+
+enum line_result { LINE_CONTINUE, LINE_DONE, LINE_CANCEL, LINE_IGNORED };
+
+void line_set(struct line_editor *e, const char *text);
+void line_finish(struct line_editor *e);
+/* The text in NFC, squeezed; the caller frees it. */
+char *line_value(const struct line_editor *e);
+enum line_result line_key(struct line_editor *e, int key);
+void line_render(const struct line_editor *e, struct cchc_canvas *c, int x, int y, int w,
+		 enum cchc_role role, bool focused);
+
+/* form.c: the edit form */
+#define FORM_ROWS 40
+
+enum form_row_kind { ROW_TEXT, ROW_AGENCIES, ROW_REACHED, ROW_SAVE };
+
+struct form_row {
+	int field; /* an enum cchc_field, or CCHC_FIELD_COUNT for the reason */
+	enum form_row_kind kind;
+	const char *label;
+	struct line_editor line;
+	size_t milestone;
+};
+
+struct form {
+	bool open;
+	long seq;
+	struct cchc_task task; /* as it was when the form opened */
+	enum cchc_view return_view;
+	struct form_row rows[FORM_ROWS];
+	size_t count;
+	size_t focus;
+	struct cchc_names lead, coordinating;
+	char *reached; /* '0'/'1' per milestone */
+	int plan_year;
+	char *error;
+	bool telex;
+	int picking; /* CCHC_FIELD_LEAD or _COORDINATING while picking, else 0 */
+	struct line_editor filter;
+	struct cchc_names agencies;
+	long pick_cursor, pick_top;
+};
+
 struct cchc_app {
 	struct cchc_store *store;
 	cchc_day today;
@@ -65,7 +114,7 @@ struct cchc_app {
 	struct cchc_lines help_lines;
 
 	enum prompt_kind prompt;
-	struct cchc_strbuf input;
+	struct line_editor input;
 
 	char *query;
 	struct cchc_search_hit *hits;
@@ -84,6 +133,8 @@ struct cchc_app {
 	size_t undo_count, undo_cap;
 	struct cchc_edit *redo;
 	size_t redo_count, redo_cap;
+
+	struct form form;
 };
 
 /* panes.c */
@@ -119,6 +170,11 @@ void prompt_open(struct cchc_app *app, enum prompt_kind kind);
 unsigned prompt_key(struct cchc_app *app, int key);
 void prompt_render(struct cchc_app *app, struct cchc_canvas *c, int y);
 
+void form_open(struct cchc_app *app, long seq);
+void form_close(struct cchc_app *app);
+unsigned form_key(struct cchc_app *app, int key);
+void form_render(struct cchc_app *app, struct cchc_canvas *c);
+
 /* edits.c */
 unsigned edits_handle(struct cchc_app *app, enum cchc_action action);
 /* Reads counts, rows and the open detail again after a change. */
@@ -129,6 +185,8 @@ void edits_free(struct cchc_app *app);
 /* Applies an officer's edit, says what changed, and reloads; false (with
  * a message) when it was refused. */
 bool app_apply(struct cchc_app *app, struct cchc_edit *edit, const char *prefix);
+/* An officer's own edit: applied, and on success made the next undo. */
+bool app_commit(struct cchc_app *app, struct cchc_edit *edit);
 
 /* app.c */
 /* Moves to the task at seq in the current view (its detail, if a detail

@@ -32,7 +32,8 @@ enum cchc_view {
 	CCHC_VIEW_DETAIL = 1 << 1,
 	CCHC_VIEW_HELP = 1 << 2,
 	CCHC_VIEW_PICKER = 1 << 3,
-	CCHC_VIEW_ANY = 0xf,
+	CCHC_VIEW_FORM = 1 << 4,
+	CCHC_VIEW_ANY = 0x1f,
 };
 
 /* Every action, once: its enum value, its name, the help text and the
@@ -60,6 +61,12 @@ enum cchc_view {
 	X(CCHC_ACT_EDIT, "edit", N_("Edit the task: deadline, agencies, progress, note, evidence"), N_("edit")) \
 	X(CCHC_ACT_UNDO, "undo", N_("Undo the last change"), N_("undo"))             \
 	X(CCHC_ACT_REDO, "redo", N_("Redo the change undone"), NULL)                  \
+	X(CCHC_ACT_NEXT_FIELD, "next-field", N_("Next field"), N_("field"))         \
+	X(CCHC_ACT_PREV_FIELD, "prev-field", N_("Previous field"), N_("field"))     \
+	X(CCHC_ACT_TOGGLE, "toggle", N_("Tick or untick; pick agencies"), N_("pick")) \
+	X(CCHC_ACT_SAVE, "save", N_("Save the changes"), N_("save"))                 \
+	X(CCHC_ACT_TELEX, "telex", N_("Telex typing on or off"), N_("Telex"))         \
+	X(CCHC_ACT_CANCEL, "cancel", N_("Leave without saving"), N_("cancel"))       \
 	X(CCHC_ACT_HELP, "help", N_("Show the keys"), N_("help"))                    \
 	X(CCHC_ACT_REDRAW, "redraw", N_("Redraw the screen"), NULL)                  \
 	X(CCHC_ACT_QUIT, "quit", N_("Quit (every change is already saved)"), N_("quit"))
