@@ -11,6 +11,7 @@
 #include "cchc/tui/app.h"
 #include "cchc/tui/keymap.h"
 #include "check_compat.h"
+#include "src/tui/internal.h"
 
 static char db_path[64];
 static struct cchc_store *store;
@@ -456,6 +457,210 @@ START_TEST(a_read_only_database_explains_why_keys_do_nothing)
 }
 END_TEST
 
+/* ---- the line editor ----------------------------------------------------- */
+
+static char *typed(const char *keys, bool telex)
+{
+	struct line_editor e = {.telex = telex};
+	line_set(&e, "");
+	for (const char *k = keys; *k; k++) {
+		line_key(&e, (unsigned char)*k);
+	}
+	char *v = line_value(&e);
+	line_finish(&e);
+	return v;
+}
+
+static const struct {
+	const char *keys;
+	const char *text;
+} telex_rows[] = {
+	{"vieejt", "việt"}, {"dd", "đ"}, {"uow", "ươ"}, {"nguowif", "người"},
+	{"hoaf", "hòa"}, {"quys", "quý"}, {"luaatj", "luật"}, {"kyr", "kỷ"},
+	{"Khanhs Hoaf", "Khánh Hòa"}, {"ddoonf", "đồn"}, {"truwowngf", "trường"},
+	{"kyr luaatj kyr cuwowng", "kỷ luật kỷ cương"}, {"aw", "ă"}, {"thuys", "thúy"},
+	{"giaf", "già"}, {"taoj", "tạo"}, {"hoafz", "hoa"}, {"sao", "sao"}, {"xin", "xin"},
+};
+
+START_TEST(telex_turns_keys_into_vietnamese)
+{
+	char *v = typed(telex_rows[_i].keys, true);
+	ck_assert_msg(strcmp(v, telex_rows[_i].text) == 0, "“%s” gave “%s”, not “%s”",
+		      telex_rows[_i].keys, v, telex_rows[_i].text);
+	char *nfc = cchc_text_nfc(v);
+	ck_assert_str_eq(nfc, v);
+	free(nfc);
+	free(v);
+}
+END_TEST
+
+START_TEST(telex_off_types_letters_as_they_are)
+{
+	char *v = typed("vieejt", false);
+	ck_assert_str_eq(v, "vieejt");
+	free(v);
+}
+END_TEST
+
+START_TEST(the_cursor_and_backspace_move_by_grapheme)
+{
+	struct line_editor e = {0};
+	line_set(&e, "Vie\xCC\xA3\xCC\x82t Nam");
+	line_key(&e, CCHC_KEY_HOME);
+	line_key(&e, CCHC_KEY_RIGHT);
+	line_key(&e, CCHC_KEY_RIGHT);
+	line_key(&e, CCHC_KEY_RIGHT); /* after the decomposed ệ */
+	line_key(&e, CCHC_KEY_BACKSPACE);
+	char *v = line_value(&e);
+	ck_assert_str_eq(v, "Vit Nam");
+	free(v);
+	line_key(&e, CCHC_CTRL('e'));
+	line_key(&e, CCHC_CTRL('w'));
+	v = line_value(&e);
+	ck_assert_str_eq(v, "Vit");
+	free(v);
+	line_key(&e, CCHC_CTRL('a'));
+	line_key(&e, CCHC_KEY_DELETE);
+	line_key(&e, CCHC_CTRL('k'));
+	v = line_value(&e);
+	ck_assert_str_eq(v, "");
+	free(v);
+	ck_assert_int_eq(line_key(&e, CCHC_KEY_ESCAPE), LINE_CANCEL);
+	ck_assert_int_eq(line_key(&e, CCHC_KEY_ENTER), LINE_DONE);
+	line_finish(&e);
+}
+END_TEST
+
+/* ---- the edit form ------------------------------------------------------- */
+
+static void type_utf8(const char *s)
+{
+	while (*s) {
+		int cp = (unsigned char)*s;
+		int n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+		int v = n == 1 ? cp : cp & (0x3F >> (n - 1));
+		for (int i = 1; i < n; i++) {
+			v = (v << 6) | (s[i] & 0x3F);
+		}
+		key(v);
+		s += n;
+	}
+}
+
+/* Opens the form on I.1 and puts text in the field at row. */
+static void form_field(int row, const char *text)
+{
+	key('e');
+	for (int i = 0; i < row; i++) {
+		key(CCHC_KEY_DOWN);
+	}
+	key(CCHC_CTRL('u'));
+	type_utf8(text);
+}
+
+static void refused(const char *message)
+{
+	key(CCHC_CTRL('s'));
+	ck_screen_has(message);
+	ck_screen_has("Edit task");
+	key(CCHC_KEY_ESCAPE);
+	struct cchc_plan *plan = load_plan();
+	ck_assert_uint_eq(find(plan, "I.1")->history_count, 0);
+	cchc_plan_destroy(plan);
+}
+
+START_TEST(form_refuses_an_impossible_deadline)
+{
+	form_field(0, "31/02/2026");
+	ck_screen_has("“31/02/2026” is not a real date: there is no such day");
+	refused("“31/02/2026” is not a real date: there is no such day");
+}
+END_TEST
+
+START_TEST(form_refuses_a_month_that_does_not_exist)
+{
+	form_field(0, "tháng 13/2026");
+	refused("there is no such month");
+}
+END_TEST
+
+START_TEST(form_refuses_an_impossible_extension)
+{
+	form_field(1, "Đến 30/02/2027: xong");
+	refused("“30/02/2027” is not a real date");
+}
+END_TEST
+
+START_TEST(form_refuses_progress_out_of_range)
+{
+	form_field(5, "150");
+	refused("progress must be a whole number from 0 to 100, not “150”");
+	form_field(5, "mười");
+	refused("progress must be a whole number from 0 to 100, not “mười”");
+}
+END_TEST
+
+START_TEST(form_refuses_an_impossible_evidence_date)
+{
+	form_field(8, "31/4/2026");
+	refused("Evidence date: “31/4/2026” is not a real date (dd/mm/yyyy)");
+}
+END_TEST
+
+START_TEST(form_refuses_a_task_without_lead)
+{
+	key('e');
+	key(CCHC_KEY_DOWN);
+	key(CCHC_KEY_DOWN);
+	key(CCHC_KEY_DOWN);
+	key(CCHC_KEY_ENTER); /* the lead agencies */
+	type_utf8("so tu phap");
+	key(CCHC_KEY_ENTER); /* untick Sở Tư pháp */
+	key(CCHC_KEY_ESCAPE);
+	refused("a task needs at least one lead agency");
+}
+END_TEST
+
+START_TEST(form_saves_a_quarter_deadline_as_its_last_day)
+{
+	form_field(0, "Quý III/2026");
+	ck_screen_has("→ 30/09/2026");
+	key(CCHC_KEY_DOWN);
+	key(CCHC_KEY_DOWN);
+	type_utf8("QĐ 123/QĐ-UBND");
+	key(CCHC_CTRL('s'));
+	ck_screen_has("I.1: Deadline Tháng 01/2026 → Quý III/2026");
+	struct cchc_plan *plan = load_plan();
+	const struct cchc_task *t = find(plan, "I.1");
+	ck_assert_uint_eq(t->milestones.count, 1);
+	ck_assert_int_eq(t->milestones.items[0].due, cchc_date_from_ymd(2026, 9, 30));
+	ck_assert_str_eq(t->extension_document, "QĐ 123/QĐ-UBND");
+	cchc_plan_destroy(plan);
+	key('u');
+	plan = load_plan();
+	ck_assert_str_eq(find(plan, "I.1")->deadline_text, "Tháng 01/2026");
+	ck_assert_int_eq(find(plan, "I.1")->milestones.items[0].due, cchc_date_from_ymd(2026, 1, 31));
+	ck_assert_ptr_null(find(plan, "I.1")->extension_document);
+	cchc_plan_destroy(plan);
+}
+END_TEST
+
+START_TEST(form_keeps_a_telex_note_in_nfc)
+{
+	key('e');
+	for (int i = 0; i < 6; i++) {
+		key(CCHC_KEY_DOWN);
+	}
+	key(CCHC_CTRL('t'));
+	ck_screen_has("[Telex]");
+	type_utf8("hojp giao ban, ddax xong vieejc");
+	key(CCHC_CTRL('s'));
+	struct cchc_plan *plan = load_plan();
+	ck_assert_str_eq(find(plan, "I.1")->note, "họp giao ban, đã xong việc");
+	cchc_plan_destroy(plan);
+}
+END_TEST
+
 /* ---- borders stay in their columns whatever the text ------------------- */
 
 #define H "TT\tNhiệm vụ\tKết quả/sản phẩm đạt được\tTiến độ\tPhân công\n"
@@ -571,9 +776,21 @@ int main(void)
 	tcase_add_test(tc, undo_and_redo_restore_exactly);
 	tcase_add_test(tc, a_change_made_elsewhere_shows_and_a_stale_edit_is_refused);
 	tcase_add_test(tc, a_read_only_database_explains_why_keys_do_nothing);
+	tcase_add_test(tc, form_refuses_an_impossible_deadline);
+	tcase_add_test(tc, form_refuses_a_month_that_does_not_exist);
+	tcase_add_test(tc, form_refuses_an_impossible_extension);
+	tcase_add_test(tc, form_refuses_progress_out_of_range);
+	tcase_add_test(tc, form_refuses_an_impossible_evidence_date);
+	tcase_add_test(tc, form_refuses_a_task_without_lead);
+	tcase_add_test(tc, form_saves_a_quarter_deadline_as_its_last_day);
+	tcase_add_test(tc, form_keeps_a_telex_note_in_nfc);
 	suite_add_tcase(s, tc);
 	TCase *pure = tcase_create("pure");
 	tcase_add_test(pure, refs_parse_in_every_spelling);
+	tcase_add_loop_test(pure, telex_turns_keys_into_vietnamese, 0,
+			    (int)(sizeof telex_rows / sizeof *telex_rows));
+	tcase_add_test(pure, telex_off_types_letters_as_they_are);
+	tcase_add_test(pure, the_cursor_and_backspace_move_by_grapheme);
 	suite_add_tcase(s, pure);
 	TCase *mixed = tcase_create("mixed");
 	tcase_add_checked_fixture(mixed, mixed_setup, teardown);
