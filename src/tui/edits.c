@@ -197,12 +197,11 @@ static void step(struct cchc_app *app, struct cchc_edit *from, size_t *from_coun
 	cchc_edit_inverse(top, &back);
 	back.reason = cchc_xstrdup(reason);
 	if (app_apply(app, &back, prefix)) {
+		long seq = back.seq;
 		cchc_edit_finish(top);
 		(*from_count)--;
 		push(to, to_count, to_cap, &back);
-		if (back.seq >= 0) {
-			app_go_to(app, back.seq);
-		}
+		app_go_to(app, seq); /* show the task that changed back */
 	}
 	cchc_edit_finish(&back);
 }

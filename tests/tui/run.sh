@@ -116,5 +116,120 @@ t_no_color() {
 }
 check "with NO_COLOR set the screen has no colour and still reads" t_no_color
 
+# ---- editing ------------------------------------------------------------
+T kill-session -t cchc 2>/dev/null
+"$CCHC" --db "$WORK/edit.db" import "$ROOT/data/ke-hoach-cchc-khanh-hoa-2026.txt" >/dev/null 2>&1
+start_on() { # start_on SESSION DB COLS ROWS
+	T new-session -d -s "$1" -x "$3" -y "$4" \
+		"'$CCHC' --db '$2' --today 2026-12-04; echo \"EXIT=\$?\" >'$WORK/exit-$1'; sleep 60"
+}
+export_json() { "$CCHC" --db "$1" --today 2026-12-04 export; }
+# py EXPR: evaluates a Python expression over the JSON on stdin as d
+py() { python3 -c "import json,sys; d=json.load(sys.stdin); t={x['ref']: x for s in d['sections'] for y in s['tasks'] for x in [y] + y['children'] + [z for c in y['children'] for z in c['children']]}; print($1)"; }
+screen_of() { T capture-pane -p -t "$1"; }
+wait_on() { # wait_on SESSION TEXT
+	for _ in $(seq 50); do screen_of "$1" | grep -qF -- "$2" && return 0; sleep 0.1; done
+	echo "never saw '$2' on $1:"; screen_of "$1"; return 1
+}
+# status_is SESSION TEXT: waits until the status bar starts with TEXT
+status_is() {
+	local line
+	for _ in $(seq 50); do
+		line=$(screen_of "$1" | sed '/^ *$/d' | tail -1)
+		[ "${line:0:${#2}}" = "$2" ] && return 0
+		sleep 0.1
+	done
+	echo "the status bar of $1 never began with '$2': $line"; return 1
+}
+start_on ed "$WORK/edit.db" 160 48
+wait_on ed "q quit" >/dev/null
+
+t_status_key() {
+	T send-keys -t ed 3 && status_is ed "I.1: Status Not started → Done" || return 1
+	local got; got=$(export_json "$WORK/edit.db" | py "t['I.1']['status'], t['I.1']['completed_on'], t['I.1']['history'][0]['who'], t['I.1']['history'][0]['new']")
+	[ "$got" = "done 2026-12-04 $(id -un) done" ] || { echo "export says $got"; return 1; }
+}
+check "a status key commits at once: the export shows the status, completed_on and a history entry with the user" t_status_key
+
+t_form_quarter() {
+	T send-keys -t ed e && wait_on ed "Edit task" && T send-keys -t ed C-u "Quý III/2026" &&
+	wait_on ed "→ 30/09/2026" && T send-keys -t ed C-s && wait_on ed "Deadline Tháng 01/2026 → Quý III/2026" &&
+	[ "$(export_json "$WORK/edit.db" | py "t['I.1']['milestones'][0]['due']")" = "2026-09-30" ]
+}
+check "'Quý III/2026' typed in the edit form gives 2026-09-30" t_form_quarter
+
+t_telex_note() {
+	T send-keys -t ed e && wait_on ed "Edit task" &&
+	for _ in 1 2 3 4 5 6; do T send-keys -t ed Down; done &&
+	T send-keys -t ed C-t && wait_on ed "[Telex]" && T send-keys -t ed "hojp giao ban vieejt nam" &&
+	wait_on ed "họp giao ban việt nam" && T send-keys -t ed C-s && wait_on ed "Note" &&
+	[ "$(export_json "$WORK/edit.db" | py "t['I.1']['note'] == 'họp giao ban việt nam' and t['I.1']['note'].encode() == 'h\u1ecdp giao ban vi\u1ec7t nam'.encode()")" = "True" ]
+}
+check "a note typed with Telex is stored as NFC Vietnamese" t_telex_note
+
+strip_history() { python3 -c "import json,sys
+d=json.load(sys.stdin)
+def clean(t):
+    for k in ('history',): t.pop(k, None)
+    for c in t['children']: clean(c)
+for s in d['sections']:
+    for t in s['tasks']: clean(t)
+print(json.dumps(d, ensure_ascii=False, sort_keys=True))"; }
+
+t_undo_redo() {
+	local before after redone
+	before=$(export_json "$WORK/edit.db" | strip_history)
+	T send-keys -t ed Right 2 && wait_on ed "II.1: Status" && T send-keys -t ed Down Down 4 && wait_on ed "II.2.1: Status" &&
+	after=$(export_json "$WORK/edit.db" | strip_history) &&
+	T send-keys -t ed u && wait_on ed "Undone: II.2.1" && T send-keys -t ed u && wait_on ed "Undone: II.1" &&
+	[ "$(export_json "$WORK/edit.db" | strip_history)" = "$before" ] &&
+	T send-keys -t ed C-r && wait_on ed "Redone: II.1" && T send-keys -t ed C-r && wait_on ed "Redone: II.2.1" &&
+	redone=$(export_json "$WORK/edit.db" | strip_history) && [ "$redone" = "$after" ]
+}
+check "undo and redo restore the plan exactly" t_undo_redo
+
+t_two_instances() {
+	start_on other "$WORK/edit.db" 160 48 && wait_on other "q quit" &&
+	local counts; counts=$(screen_of other | sed -n 2p) &&
+	T send-keys -t ed Left Down 3 && status_is ed "I.2: Status Not started → Done" &&
+	for _ in $(seq 30); do [ "$(screen_of other | sed -n 2p)" != "$counts" ] && break; sleep 0.1; done &&
+	[ "$(screen_of other | sed -n 2p)" != "$counts" ] && screen_of other | sed -n 2p | grep -q "✓!2" ||
+	{ echo "before: $counts"; echo "after:  $(screen_of other | sed -n 2p)"; return 1; }
+}
+check "two instances: one changes a status, the other's screen shows it by itself" t_two_instances
+
+t_read_only() {
+	T kill-session -t other
+	T new-session -d -s ro -x 120 -y 30 "'$CCHC' --db '$WORK/edit.db' --read-only --today 2026-12-04; sleep 60" &&
+	wait_on ro "[read-only]" && T send-keys -t ro 3 && wait_on ro "open read-only: nothing can be changed"
+}
+check "--read-only opens with a banner and the edit keys say why they do nothing" t_read_only
+
+t_kill9() {
+	T kill-session -t ro
+	local burst=""
+	for _ in $(seq 100); do burst="${burst}23"; done
+	T send-keys -t ed Home && T send-keys -t ed "$burst" && sleep 0.3
+	local seen; seen=$(screen_of ed | tail -1)
+	pkill -9 -f -- "--db $WORK/edit.db" || true
+	sleep 0.3
+	python3 - "$WORK/edit.db" "$seen" <<'PY'
+import sqlite3, sys, re
+db = sqlite3.connect(sys.argv[1])
+assert db.execute('PRAGMA integrity_check').fetchone()[0] == 'ok', 'integrity'
+assert db.execute('PRAGMA foreign_key_check').fetchall() == [], 'foreign keys'
+rows = db.execute("SELECT old_value, new_value FROM history h JOIN task t ON t.id = h.task_id "
+                  "WHERE t.ref = 'I.1' AND h.field = 'status' ORDER BY h.id").fetchall()
+status = db.execute("SELECT status FROM task WHERE ref = 'I.1'").fetchone()[0]
+assert rows and rows[-1][1] == status, 'the last change is the status'
+m = re.search(r'I\.1: Status (.+?) → (.+?)  ', sys.argv[2])
+assert m, 'no confirmation seen: ' + sys.argv[2]
+names = {'Not started': 'not_started', 'In progress': 'in_progress', 'Done': 'done', 'Cancelled': 'cancelled'}
+assert (names[m.group(1)], names[m.group(2)]) in rows, 'the confirmed change is missing: %s, last %s' % (m.groups(), rows[-3:])
+print(len(rows), 'status changes kept')
+PY
+}
+check "kill -9 in a burst of 200 status changes leaves the database sound with every confirmed change" t_kill9
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
