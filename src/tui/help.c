@@ -40,6 +40,10 @@ void help_open(struct cchc_app *app)
 	add(&app->help_lines, _("In a task's detail"));
 	cchc_keymap_help(CCHC_VIEW_DETAIL, &app->help_lines);
 	add(&app->help_lines, "");
+	add(&app->help_lines, _("In the edit form"));
+	cchc_keymap_help(CCHC_VIEW_FORM, &app->help_lines);
+	add(&app->help_lines, _("  Text fields: ← → Home End Ctrl-A Ctrl-E move, Backspace Ctrl-K Ctrl-U Ctrl-W delete"));
+	add(&app->help_lines, "");
 	legend(&app->help_lines);
 	add(&app->help_lines, "");
 	add(&app->help_lines, _("Mouse: a click picks an area and a task, the wheel scrolls."));
