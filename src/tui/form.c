@@ -42,8 +42,9 @@ static void iso_to_vietnamese(cchc_day day, char buf[static 16])
 
 static void fill_rows(struct form *f, const struct cchc_task *t)
 {
-	char progress[16], evidence_date[16];
+	char progress[16], evidence_date[16], completed[16];
 	snprintf(progress, sizeof progress, "%d", t->progress);
+	iso_to_vietnamese(t->completed_on, completed);
 	iso_to_vietnamese(t->evidence_date, evidence_date);
 	add_row(f, CCHC_FIELD_DEADLINE, ROW_TEXT, N_("Deadline"), t->deadline_text);
 	add_row(f, CCHC_FIELD_EXTENSION, ROW_TEXT, N_("Extended deadline"), t->extension_text);
@@ -52,6 +53,7 @@ static void fill_rows(struct form *f, const struct cchc_task *t)
 	add_row(f, CCHC_FIELD_LEAD, ROW_AGENCIES, N_("Lead"), NULL);
 	add_row(f, CCHC_FIELD_COORDINATING, ROW_AGENCIES, N_("Coordinating"), NULL);
 	add_row(f, CCHC_FIELD_PROGRESS, ROW_TEXT, N_("Progress"), progress);
+	add_row(f, CCHC_FIELD_COMPLETED_ON, ROW_TEXT, N_("Completed on"), completed);
 	add_row(f, CCHC_FIELD_NOTE, ROW_TEXT, N_("Note"), t->note);
 	add_row(f, CCHC_FIELD_EVIDENCE_NUMBER, ROW_TEXT, N_("Evidence number"), t->evidence_number);
 	add_row(f, CCHC_FIELD_EVIDENCE_DATE, ROW_TEXT, N_("Evidence date"), evidence_date);
@@ -167,11 +169,14 @@ static const char *original(const struct form *f, enum cchc_field field, char bu
 	case CCHC_FIELD_EVIDENCE_NUMBER:
 		return t->evidence_number;
 	case CCHC_FIELD_EVIDENCE_DATE:
-		if (t->evidence_date == CCHC_NO_DAY) {
+	case CCHC_FIELD_COMPLETED_ON: {
+		cchc_day day = field == CCHC_FIELD_EVIDENCE_DATE ? t->evidence_date : t->completed_on;
+		if (day == CCHC_NO_DAY) {
 			return NULL;
 		}
-		cchc_date_format_iso(t->evidence_date, buf);
+		cchc_date_format_iso(day, buf);
 		return buf;
+	}
 	case CCHC_FIELD_EVIDENCE_ISSUER:
 		return t->evidence_issuer;
 	default:
@@ -196,13 +201,13 @@ static bool text_change(struct cchc_app *app, size_t index, struct cchc_edit *ed
 	char iso[11], buf[16];
 	bool ok = true;
 	const char *stored = value;
-	if (r->field == CCHC_FIELD_EVIDENCE_DATE) {
+	if (r->field == CCHC_FIELD_EVIDENCE_DATE || r->field == CCHC_FIELD_COMPLETED_ON) {
 		ok = vietnamese_date(value, iso);
 		stored = iso;
 		if (!ok) {
 			struct cchc_strbuf msg = {0};
 			cchc_strbuf_printf(&msg, _("%s: “%s” is not a real date (dd/mm/yyyy)"),
-					   _(cchc_field_label(CCHC_FIELD_EVIDENCE_DATE)), value);
+					   _(cchc_field_label((enum cchc_field)r->field)), value);
 			fail(f, index, msg.data);
 			cchc_strbuf_finish(&msg);
 		}

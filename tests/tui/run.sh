@@ -160,7 +160,7 @@ check "'Quý III/2026' typed in the edit form gives 2026-09-30" t_form_quarter
 
 t_telex_note() {
 	T send-keys -t ed e && wait_on ed "Edit task" &&
-	for _ in 1 2 3 4 5 6; do T send-keys -t ed Down; done &&
+	for _ in 1 2 3 4 5 6 7; do T send-keys -t ed Down; done &&
 	T send-keys -t ed C-t && wait_on ed "[Telex]" && T send-keys -t ed "hojp giao ban vieejt nam" &&
 	wait_on ed "họp giao ban việt nam" && T send-keys -t ed C-s && wait_on ed "Note" &&
 	[ "$(export_json "$WORK/edit.db" | py "t['I.1']['note'] == 'họp giao ban việt nam' and t['I.1']['note'].encode() == 'h\u1ecdp giao ban vi\u1ec7t nam'.encode()")" = "True" ]

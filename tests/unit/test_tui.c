@@ -602,8 +602,10 @@ END_TEST
 
 START_TEST(form_refuses_an_impossible_evidence_date)
 {
-	form_field(8, "31/4/2026");
+	form_field(9, "31/4/2026");
 	refused("Evidence date: “31/4/2026” is not a real date (dd/mm/yyyy)");
+	form_field(6, "29/2/2026");
+	refused("Completed on: “29/2/2026” is not a real date (dd/mm/yyyy)");
 }
 END_TEST
 
@@ -645,10 +647,22 @@ START_TEST(form_saves_a_quarter_deadline_as_its_last_day)
 }
 END_TEST
 
+START_TEST(form_edits_the_day_a_task_was_completed)
+{
+	key('3');
+	form_field(6, "20/1/2026");
+	key(CCHC_CTRL('s'));
+	struct cchc_plan *plan = load_plan();
+	ck_assert_int_eq(find(plan, "I.1")->completed_on, cchc_date_from_ymd(2026, 1, 20));
+	cchc_plan_destroy(plan);
+	ck_screen_has("✓1 ✓!0");
+}
+END_TEST
+
 START_TEST(form_keeps_a_telex_note_in_nfc)
 {
 	key('e');
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < 7; i++) {
 		key(CCHC_KEY_DOWN);
 	}
 	key(CCHC_CTRL('t'));
@@ -784,6 +798,7 @@ int main(void)
 	tcase_add_test(tc, form_refuses_a_task_without_lead);
 	tcase_add_test(tc, form_saves_a_quarter_deadline_as_its_last_day);
 	tcase_add_test(tc, form_keeps_a_telex_note_in_nfc);
+	tcase_add_test(tc, form_edits_the_day_a_task_was_completed);
 	suite_add_tcase(s, tc);
 	TCase *pure = tcase_create("pure");
 	tcase_add_test(pure, refs_parse_in_every_spelling);
