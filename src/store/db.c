@@ -295,3 +295,36 @@ enum cchc_status cchc_store_backup_rotated(struct cchc_store *store, const char 
 	cchc_strbuf_finish(&dir);
 	return status;
 }
+
+/* Replaces a text field, which may hold a default already. */
+static void set_text(char **field, char *value)
+{
+	free(*field);
+	*field = value;
+}
+
+void read_task_columns(sqlite3_stmt *st, int first, struct cchc_task *t)
+{
+	int c = first;
+	t->depth = sqlite3_column_int(st, c++);
+	char **text[] = {&t->ref, &t->number, &t->title, &t->result, &t->deadline_text,
+			 &t->assignment_text};
+	for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
+		set_text(text[i], column_str(st, c++));
+	}
+	const char *status = (const char *)sqlite3_column_text(st, c++);
+	t->status = CCHC_TASK_NOT_STARTED;
+	if (status) {
+		cchc_task_status_from_key(status, &t->status);
+	}
+	t->completed_on = column_day(st, c++);
+	t->progress = sqlite3_column_int(st, c++);
+	set_text(&t->note, column_str(st, c++));
+	set_text(&t->evidence_number, column_str_or_null(st, c++));
+	t->evidence_date = column_day(st, c++);
+	set_text(&t->evidence_issuer, column_str_or_null(st, c++));
+	t->source_line = (long)sqlite3_column_int64(st, c++);
+	set_text(&t->extension_text, column_str_or_null(st, c++));
+	set_text(&t->extension_document, column_str_or_null(st, c++));
+	t->version = sqlite3_column_int64(st, c++);
+}

@@ -41,6 +41,15 @@ int64_t last_id(struct cchc_store *s);
 enum cchc_status query_int(struct cchc_store *s, const char *sql, const char *text, int64_t *out,
 			   bool *found, struct cchc_error *err);
 void now_iso(char buf[static 32]);
+/* The columns of a task every reader selects, in this order, and the
+ * function that reads them from column first on. */
+#define TASK_COLUMNS                                                                      \
+	"t.depth, t.ref, t.number, t.title, t.result, t.deadline_text, t.assignment_text, " \
+	"t.status, t.completed_on, t.progress, t.note, t.evidence_number, t.evidence_date, " \
+	"t.evidence_issuer, t.source_line, nullif(t.extension_text, ''), "                 \
+	"nullif(t.extension_document, ''), t.version "
+void read_task_columns(sqlite3_stmt *st, int first, struct cchc_task *t);
+
 /* The folded text "/" searches for a task. */
 char *search_text(const struct cchc_task *t);
 

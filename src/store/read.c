@@ -65,10 +65,7 @@ static enum cchc_status load_sections(struct cchc_store *s, struct cchc_plan *pl
 }
 
 static const char sql_tasks[] =
-	"SELECT t.id, s.position, t.parent_id, t.depth, t.ref, t.number, t.title, t.result, "
-	"t.deadline_text, t.assignment_text, t.status, t.completed_on, t.progress, t.note, "
-	"t.evidence_number, t.evidence_date, t.evidence_issuer, t.source_line, "
-	"nullif(t.extension_text, ''), nullif(t.extension_document, ''), t.version "
+	"SELECT t.id, s.position, t.parent_id, " TASK_COLUMNS
 	"FROM task t JOIN section s ON s.id = t.section_id WHERE s.plan_id = ?1 ORDER BY t.seq";
 
 static size_t index_of_id(const int64_t *ids, size_t count, int64_t id)
@@ -86,25 +83,7 @@ static void read_task(sqlite3_stmt *st, struct cchc_task *t, const int64_t *ids,
 	t->parent = sqlite3_column_type(st, 2) == SQLITE_NULL
 			    ? CCHC_NO_PARENT
 			    : index_of_id(ids, index, sqlite3_column_int64(st, 2));
-	t->depth = sqlite3_column_int(st, 3);
-	char **text[] = {&t->ref, &t->number, &t->title, &t->result, &t->deadline_text,
-			 &t->assignment_text};
-	for (int i = 0; i < 6; i++) {
-		free(*text[i]);
-		*text[i] = column_str(st, 4 + i);
-	}
-	cchc_task_status_from_key((const char *)sqlite3_column_text(st, 10), &t->status);
-	t->completed_on = column_day(st, 11);
-	t->progress = sqlite3_column_int(st, 12);
-	free(t->note);
-	t->note = column_str(st, 13);
-	t->evidence_number = column_str_or_null(st, 14);
-	t->evidence_date = column_day(st, 15);
-	t->evidence_issuer = column_str_or_null(st, 16);
-	t->source_line = (long)sqlite3_column_int64(st, 17);
-	t->extension_text = column_str_or_null(st, 18);
-	t->extension_document = column_str_or_null(st, 19);
-	t->version = sqlite3_column_int64(st, 20);
+	read_task_columns(st, 3, t);
 }
 
 static enum cchc_status load_tasks(struct cchc_store *s, struct cchc_plan *plan, int64_t plan_id,

@@ -44,11 +44,7 @@ static const char sql_search[] =
 	"(SELECT id FROM section WHERE plan_id = " CURRENT_PLAN ") ORDER BY t.seq LIMIT ?2";
 
 static const char sql_task[] =
-	"SELECT t.id, t.parent_id, t.depth, t.ref, t.number, t.title, t.result, t.deadline_text, "
-	"t.assignment_text, t.status, t.completed_on, t.progress, t.note, t.evidence_number, "
-	"t.evidence_date, t.evidence_issuer, t.source_line, nullif(t.extension_text, ''), "
-	"nullif(t.extension_document, ''), t.version "
-	"FROM task t WHERE t.seq = ?1 AND t.section_id IN "
+	"SELECT t.id, " TASK_COLUMNS "FROM task t WHERE t.seq = ?1 AND t.section_id IN "
 	"(SELECT id FROM section WHERE plan_id = " CURRENT_PLAN ")";
 
 static const char sql_milestones[] =
@@ -247,23 +243,7 @@ void cchc_search_hits_free(struct cchc_search_hit *hits, size_t count)
 
 static void read_fields(sqlite3_stmt *st, struct cchc_task *t)
 {
-	t->depth = sqlite3_column_int(st, 2);
-	char **text[] = {&t->ref, &t->number, &t->title, &t->result, &t->deadline_text,
-			 &t->assignment_text};
-	for (int i = 0; i < 6; i++) {
-		*text[i] = column_str(st, 3 + i);
-	}
-	t->status = status_of(st, 9);
-	t->completed_on = column_day(st, 10);
-	t->progress = sqlite3_column_int(st, 11);
-	t->note = column_str(st, 12);
-	t->evidence_number = column_str_or_null(st, 13);
-	t->evidence_date = column_day(st, 14);
-	t->evidence_issuer = column_str_or_null(st, 15);
-	t->source_line = (long)sqlite3_column_int64(st, 16);
-	t->extension_text = column_str_or_null(st, 17);
-	t->extension_document = column_str_or_null(st, 18);
-	t->version = sqlite3_column_int64(st, 19);
+	read_task_columns(st, 1, t);
 	t->parent = CCHC_NO_PARENT;
 }
 
