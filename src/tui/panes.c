@@ -330,6 +330,10 @@ static void focus(struct cchc_app *app, long delta)
 
 unsigned panes_handle(struct cchc_app *app, enum cchc_action action)
 {
+	if (app->section_count == 0) {
+		/* No plan: nothing to move in, but q still quits. */
+		return action == CCHC_ACT_QUIT ? CCHC_EFFECT_QUIT : CCHC_EFFECT_NONE;
+	}
 	struct pane *p = &app->panes[app->focus];
 	long page = p->list.h > 1 ? p->list.h - 1 : 1;
 	long count = app->sections[app->focus].task_count;
@@ -418,6 +422,9 @@ unsigned panes_click(struct cchc_app *app, int x, int y)
 
 unsigned panes_wheel(struct cchc_app *app, int x, int y, int delta)
 {
+	if (app->section_count == 0) {
+		return CCHC_EFFECT_NONE;
+	}
 	for (size_t i = 0; i < app->section_count; i++) {
 		if (app->panes[i].visible && contains(app->panes[i].rect, x, y)) {
 			app->focus = i;

@@ -457,6 +457,35 @@ START_TEST(a_read_only_database_explains_why_keys_do_nothing)
 }
 END_TEST
 
+START_TEST(an_empty_database_says_so_and_survives_every_key)
+{
+	cchc_app_destroy(app);
+	cchc_store_close(store);
+	unlink(db_path);
+	open_store();
+	open_app(120, 40);
+	ck_screen_has("holds no plan yet");
+	const int keys[] = {CCHC_KEY_DOWN, CCHC_KEY_UP, CCHC_KEY_RIGHT, CCHC_KEY_LEFT, CCHC_KEY_ENTER,
+			    CCHC_KEY_PAGE_DOWN, CCHC_KEY_END, '1', '3', 'e', 'u', CCHC_CTRL('r'), 'n', 'N', '?'};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		key(keys[i]);
+	}
+	key(CCHC_KEY_ESCAPE);
+	key('/');
+	type("so tu phap");
+	key(CCHC_KEY_ENTER);
+	key('g');
+	type("I.1");
+	key(CCHC_KEY_ENTER);
+	struct cchc_event click = {.type = CCHC_EVENT_CLICK, .x = 3, .y = 3};
+	cchc_app_handle(app, &click);
+	struct cchc_event wheel = {.type = CCHC_EVENT_WHEEL, .x = 3, .y = 3, .delta = 1};
+	cchc_app_handle(app, &wheel);
+	struct cchc_event q = {.type = CCHC_EVENT_KEY, .key = 'q'};
+	ck_assert(cchc_app_handle(app, &q) & CCHC_EFFECT_QUIT);
+}
+END_TEST
+
 /* ---- the line editor ----------------------------------------------------- */
 
 static char *typed(const char *keys, bool telex)
@@ -799,6 +828,7 @@ int main(void)
 	tcase_add_test(tc, form_saves_a_quarter_deadline_as_its_last_day);
 	tcase_add_test(tc, form_keeps_a_telex_note_in_nfc);
 	tcase_add_test(tc, form_edits_the_day_a_task_was_completed);
+	tcase_add_test(tc, an_empty_database_says_so_and_survives_every_key);
 	suite_add_tcase(s, tc);
 	TCase *pure = tcase_create("pure");
 	tcase_add_test(pure, refs_parse_in_every_spelling);
