@@ -462,6 +462,7 @@ START_TEST(an_empty_database_says_so_and_survives_every_key)
 	cchc_app_destroy(app);
 	cchc_store_close(store);
 	unlink(db_path);
+	cchc_canvas_finish(&canvas);
 	open_store();
 	open_app(120, 40);
 	ck_screen_has("holds no plan yet");
