@@ -22,27 +22,9 @@
 #include "cchc/strbuf.h"
 #include "cchc/tui/app.h"
 #include "cchc/xalloc.h"
+#include "internal.h"
 
 #define BUNDLED_PLAN "ke-hoach-cchc-khanh-hoa-2026.txt"
-
-/* Everything the command line said. */
-struct cli {
-	const char *command;
-	const char *args[4];
-	int arg_count;
-	const char *db;
-	const char *today_text;
-	const char *encoding;
-	const char *format;
-	const char *section;
-	const char *output;
-	bool replace;
-	bool read_only;
-	bool help;
-	bool version;
-	cchc_day today;
-	char *db_owned;
-};
 
 /* ---- options --------------------------------------------------------- */
 
@@ -68,11 +50,13 @@ static const struct option options[] = {
 	TEXT_OPT("format", 0, format),
 	TEXT_OPT("section", 0, section),
 	TEXT_OPT("output", 'o', output),
+	TEXT_OPT("width", 0, width),
+	FLAG_OPT("print", 0, print),
+	TEXT_OPT("printer", 0, printer),
+	TEXT_OPT("changes-since", 0, changes_since),
 };
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int usage_error(const char *fmt, ...)
+int usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -202,7 +186,7 @@ static int resolve_db(struct cli *cli)
 
 /* ---- helpers --------------------------------------------------------- */
 
-static int report(const struct cchc_error *err)
+int report(const struct cchc_error *err)
 {
 	fprintf(stderr, "cchc: %s\n", err->message);
 	return cchc_status_exit_code(err->status);
@@ -315,8 +299,7 @@ static int cmd_import(struct cli *cli)
 	return 0;
 }
 
-static enum cchc_status load(const struct cli *cli, struct cchc_plan **plan,
-			     struct cchc_error *err)
+enum cchc_status load(const struct cli *cli, struct cchc_plan **plan, struct cchc_error *err)
 {
 	struct cchc_store *store = NULL;
 	enum cchc_status s = cchc_store_open(cli->db, CCHC_STORE_READ_ONLY, &store, err);
@@ -379,11 +362,9 @@ static int cmd_export(struct cli *cli)
 	if (load(cli, &plan, &err) != CCHC_OK) {
 		return report(&err);
 	}
-	long section = cli->section ? cchc_export_find_section(plan, cli->section) : -1;
+	long section;
 	int rc = 0;
-	if (cli->section && section < 0) {
-		rc = usage_error(_("no section “%s” (I to VII, or 1 to 7)"), cli->section);
-	} else {
+	if (pick_section(cli, plan, &section, &rc)) {
 		rc = write_export(cli, write, plan, section);
 	}
 	cchc_plan_destroy(plan);
@@ -412,6 +393,16 @@ static int cmd_backup(struct cli *cli)
 	printf(_("Backup written to %s\n"), made);
 	free(made);
 	return 0;
+}
+
+bool pick_section(const struct cli *cli, const struct cchc_plan *plan, long *section, int *rc)
+{
+	*section = cli->section ? cchc_export_find_section(plan, cli->section) : -1;
+	if (cli->section && *section < 0) {
+		*rc = usage_error(_("no section “%s” (I to VII, or 1 to 7)"), cli->section);
+		return false;
+	}
+	return true;
 }
 
 /* The bundled plan: $CCHC_DATA_DIR, the installed data, or the source. */
@@ -528,6 +519,9 @@ static void print_help(void)
 		       "  cchc [--db FILE] [--today DATE] [--read-only]   open the plan\n"
 		       "  cchc import FILE [--encoding ENC] [--replace]    import a plan document\n"
 		       "  cchc export [--format json|csv] [--section CODE] [-o FILE]\n"
+		       "  cchc report [--section CODE] [--format text|md|html|csv|pdf] [-o FILE]\n"
+		       "              [--width N] [--encoding ENC] [--print [--printer P]]\n"
+		       "              [--changes-since DATE]            a summary for meetings\n"
 		       "  cchc backup [-o FILE]                           copy the database safely\n"
 		       "  cchc --help | --version\n"
 		       "\n"
@@ -541,6 +535,9 @@ static void print_help(void)
 		       "  --format FMT     json (default) or csv\n"
 		       "  --section CODE   only one section: I … VII, or 1 … 7\n"
 		       "  -o, --output FILE  write to FILE instead of standard output\n"
+		       "  --width N        text reports: columns per line (80)\n"
+		       "  --print          send the report to the printer (lp); --printer P picks one\n"
+		       "  --changes-since DATE  report the changes made since DATE or DATE TIME\n"
 		       "\n"
 		       "Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.\n"));
 }
@@ -552,6 +549,7 @@ static const struct {
 	{"import", cmd_import},
 	{"export", cmd_export},
 	{"backup", cmd_backup},
+	{"report", cmd_report},
 };
 
 static int dispatch(struct cli *cli)

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CCHC_REPORT_H
+#define CCHC_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cchc/date.h"
+#include "cchc/model.h"
+#include "cchc/status.h"
+
+/* Counts the way provincial reports put them. Group headings that only
+ * gather other tasks are not counted. */
+struct cchc_report_counts {
+	int total;
+	int states[CCHC_TASK_STATE_COUNT];
+	int done;    /* on time and late */
+	int percent; /* done out of those not cancelled */
+};
+
+struct cchc_report_options {
+	long section;   /* index, or -1 for the whole plan */
+	cchc_day today;
+	int width;      /* text: columns per line */
+	int page_lines; /* text: lines per printed page, 0 for no pages */
+	const char *changes_since; /* ISO date or time: the minutes of a meeting */
+};
+
+void cchc_report_count(const struct cchc_plan *plan, long section, cchc_day today,
+		       struct cchc_report_counts *out);
+
+/* The section summary (SPEC §7) as text fitting options->width display
+ * columns, Markdown, or one self-contained HTML file. */
+enum cchc_status cchc_report_text(FILE *out, const struct cchc_plan *plan,
+				  const struct cchc_report_options *options, struct cchc_error *err);
+enum cchc_status cchc_report_markdown(FILE *out, const struct cchc_plan *plan,
+				      const struct cchc_report_options *options,
+				      struct cchc_error *err);
+enum cchc_status cchc_report_html(FILE *out, const struct cchc_plan *plan,
+				  const struct cchc_report_options *options, struct cchc_error *err);
+
+/* A4 PDF with a font that has Vietnamese glyphs; CCHC_ERR_USAGE when this
+ * build has no PDF support. */
+enum cchc_status cchc_report_pdf(FILE *out, const struct cchc_plan *plan,
+				 const struct cchc_report_options *options, struct cchc_error *err);
+
+/* True when this build writes PDF. */
+bool cchc_report_has_pdf(void);
+
+#endif
