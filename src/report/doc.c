@@ -440,11 +440,16 @@ void doc_widths(const struct table *t, int width, int *out)
 			total = width;
 		}
 	}
-	/* Still too wide: narrow the others towards their minimum. */
-	for (size_t c = 0; c < t->columns && total > width; c++) {
-		int cut = out[c] - t->column[c].min;
-		cut = cut < total - width ? cut : total - width;
-		out[c] -= cut;
-		total -= cut;
+	/* Still too wide: narrow the others towards their minimum, then,
+	 * on a very narrow page, below it (never under three columns). */
+	for (int floor_pass = 0; floor_pass < 2 && total > width; floor_pass++) {
+		for (size_t c = 0; c < t->columns && total > width; c++) {
+			int floor = floor_pass ? 3 : t->column[c].min;
+			int cut = out[c] - floor;
+			cut = cut < total - width ? cut : total - width;
+			cut = cut > 0 ? cut : 0;
+			out[c] -= cut;
+			total -= cut;
+		}
 	}
 }

@@ -162,6 +162,99 @@ check "an unknown format is bad usage" t_format
 t_noplan() { run 2 --db "$WORK/empty.db" export --read-only 2>/dev/null; run 2 --db "$WORK/empty2.db" import "$WORK/binary.png"; [ ! -e "$WORK/empty2.db" ]; }
 check "nothing is created for a refused document" t_noplan
 
+# ---- reports ------------------------------------------------------------------
+golden() { # golden NAME ARGS...: the report equals tests/fixtures/NAME
+	local name=$1; shift
+	run 0 --db "$WORK/seed.db" --today 2026-12-04 report "$@" &&
+	diff -u "$ROOT/tests/fixtures/$name" "$WORK/out" >"$WORK/diff" || { head -30 "$WORK/diff"; return 1; }
+}
+check "the text summary of section II matches its golden file" golden report-II.txt --section II
+check "the text summary of the whole plan matches its golden file" golden report-all.txt
+check "the Markdown summary of section II matches its golden file" golden report-II.md --section II --format md
+check "the Markdown summary of the whole plan matches its golden file" golden report-all.md --format md
+fits() { # fits WIDTH: every line of the text report is at most WIDTH columns
+	run 0 --db "$WORK/seed.db" --today 2026-12-04 report --width "$1" &&
+	python3 -c 'import sys, unicodedata
+w = int(sys.argv[1])
+cols = lambda l: sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
+bad = [l for l in open(sys.argv[2], encoding="utf-8").read().split("\n") if cols(l) > w]
+sys.exit("too wide: %r" % bad[:3] if bad else 0)' "$1" "$WORK/out"
+}
+check "every line of the text report fits 80 columns" fits 80
+check "every line of the text report fits 50 columns" fits 50
+check "every line of the text report fits 132 columns" fits 132
+check "every line of the text report fits 40 columns" fits 40
+
+H=$'TT\tNhiệm vụ\tKết quả\tTiến độ\tPhân công'
+printf '%s\nI\tMỘT\t\t\t\n1\tThu phí < 5%% & lệ phí > 2%%\tR\tQuý I/2026\tSở Tài chính chủ trì\n2\t=1+1 ước tính\t@kết quả\tQuý II/2026\tSở Nội vụ chủ trì\n' "$H" >"$WORK/markup.txt"
+"$CCHC" --db "$WORK/markup.db" import "$WORK/markup.txt" >/dev/null 2>&1
+t_html() {
+	run 0 --db "$WORK/markup.db" --today 2026-12-04 report --format html -o "$WORK/r.html" &&
+	grep -q 'Thu phí &lt; 5% &amp; lệ phí &gt; 2%' "$WORK/r.html" && ! grep -q 'phí < 5' "$WORK/r.html" &&
+	grep -q '@page { size: A4' "$WORK/r.html" && grep -q '<meta charset="utf-8">' "$WORK/r.html"
+}
+check "the HTML report escapes <, & and > and prints on A4" t_html
+t_csv() {
+	run 0 --db "$WORK/markup.db" --today 2026-12-04 report --format csv -o "$WORK/r.csv" &&
+	run 0 --db "$WORK/seed.db" --today 2026-12-04 report --format csv --section III -o "$WORK/seed.csv" &&
+	python3 - "$WORK/r.csv" "$WORK/seed.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+assert rows[1]["title"] == "'=1+1 ước tính", rows[1]["title"]
+assert rows[1]["result"] == "'@kết quả", rows[1]["result"]
+seed = list(csv.DictReader(open(sys.argv[2], encoding="utf-8-sig", newline="")))
+t = [r for r in seed if r["ref"] == "III.6"][0]
+assert t["title"].startswith("Lập mới hồ sơ địa giới hành chính"), t["title"]
+assert t["lead"] == "Sở Nội vụ", t["lead"]
+PY
+}
+check "the CSV report keeps =1+1 as text and its Vietnamese survives a CSV reader" t_csv
+t_pdf() {
+	run 0 --db "$WORK/seed.db" --today 2026-12-04 report --section II --format pdf -o "$WORK/r.pdf" &&
+	head -c 5 "$WORK/r.pdf" | grep -q '%PDF-' && pdftotext "$WORK/r.pdf" "$WORK/r.txt" &&
+	grep -q "CẢI CÁCH THỦ TỤC HÀNH CHÍNH" "$WORK/r.txt" && grep -q "Kiểm soát quy định TTHC" "$WORK/r.txt" &&
+	grep -q "Công bố TTHC nội bộ cấp tỉnh" "$WORK/r.txt" && pdfinfo "$WORK/r.pdf" | grep -q "595.* x 841.* pts"
+}
+check "the PDF report is A4 and its text reads back with its diacritics" t_pdf
+t_encoding() {
+	run 0 --db "$WORK/seed.db" --today 2026-12-04 report --section II --encoding CP1258 -o "$WORK/r1258.txt" &&
+	iconv -f CP1258 -t UTF-8 "$WORK/r1258.txt" | python3 -c 'import sys,unicodedata; sys.stdout.write(unicodedata.normalize("NFC", sys.stdin.read()))' >"$WORK/back.txt" &&
+	diff -q "$ROOT/tests/fixtures/report-II.txt" "$WORK/back.txt"
+}
+check "--encoding CP1258 writes the same report in that encoding" t_encoding
+
+mkdir -p "$WORK/bin" "$WORK/nolp"
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/lp-args"\nfor last; do :; done\ncp "$last" "%s/lp-file"\necho "request id is stand-in-1"\n' "$WORK" "$WORK" >"$WORK/bin/lp"
+chmod +x "$WORK/bin/lp"
+t_print() {
+	PATH="$WORK/bin:$PATH" run 0 --db "$WORK/seed.db" --today 2026-12-04 report --section II --print --printer Phong_hop &&
+	grep -qx -- "-d" "$WORK/lp-args" && grep -qx "Phong_hop" "$WORK/lp-args" &&
+	grep -q "Page 1/" "$WORK/lp-file" && grep -q "CẢI CÁCH THỦ TỤC HÀNH CHÍNH" "$WORK/lp-file" &&
+	grep -q $'\f' "$WORK/lp-file"
+}
+check "--print hands a paginated report to lp, with --printer as -d" t_print
+t_print_pdf() {
+	PATH="$WORK/bin:$PATH" run 0 --db "$WORK/seed.db" --today 2026-12-04 report --format pdf --print &&
+	! grep -qx -- "-d" "$WORK/lp-args" && head -c 5 "$WORK/lp-file" | grep -q '%PDF-'
+}
+check "--print of a PDF report sends the PDF to the default printer" t_print_pdf
+t_no_spooler() {
+	PATH="$WORK/nolp" run 1 --db "$WORK/seed.db" --today 2026-12-04 report --print &&
+	stderr_is_cchc && stderr_has 'no print spooler'
+}
+check "--print without a print spooler says so and exits 1" t_no_spooler
+t_report_usage() {
+	run 2 --db "$WORK/seed.db" report --format doc && stderr_has 'unknown report format' &&
+	run 2 --db "$WORK/seed.db" report --width 10 && stderr_has 'from 40 to 400' &&
+	run 2 --db "$WORK/seed.db" report --changes-since yesterday && stderr_has 'not a date or time'
+}
+check "a bad report format, width or date is bad usage" t_report_usage
+t_minutes() {
+	run 0 --db "$WORK/seed.db" --today 2026-12-04 report --changes-since 2026-01-01 &&
+	grep -q "Changes since 2026-01-01" "$WORK/out" && grep -q "No change was made" "$WORK/out"
+}
+check "--changes-since with no change says so" t_minutes
+
 # ---- backups ------------------------------------------------------------------
 t_backup() {
 	run 0 --db "$WORK/seed.db" backup -o "$WORK/copy.db" && [ "$(stat -c %a "$WORK/copy.db")" = 600 ] &&
