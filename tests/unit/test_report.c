@@ -79,7 +79,7 @@ START_TEST(minutes_list_each_change_with_time_reason_and_who)
 	ck_assert_ptr_nonnull(strstr(text, "Changes since 2000-01-01"));
 	ck_assert_ptr_nonnull(strstr(text, "III.6"));
 	ck_assert_ptr_nonnull(strstr(text, "status: not_started → done"));
-	ck_assert_ptr_nonnull(strstr(text, "họp giao ban tháng"));
+	ck_assert_ptr_nonnull(strstr(text, "họp giao ban tháng 12"));
 	ck_assert_ptr_nonnull(strstr(text, "note: – → Đã trình"));
 	free(text);
 	o.changes_since = "2999-01-01";
