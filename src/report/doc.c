@@ -342,7 +342,7 @@ static const struct column change_columns[] = {
 	{N_("No."), 6, 9, false, false},
 	{N_("Change"), 16, 30, true, false},
 	{N_("By"), 6, 8, false, false},
-	{N_("Reason"), 8, 20, false, false},
+	{N_("Reason"), 8, 24, false, false},
 };
 
 static void change_cells(const struct change_row *r, struct cchc_strbuf *when,
