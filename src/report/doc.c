@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cchc/i18n.h"
+#include "cchc/store.h"
 #include "cchc/strbuf.h"
 #include "cchc/text.h"
 #include "cchc/xalloc.h"
@@ -345,15 +346,30 @@ static const struct column change_columns[] = {
 	{N_("Reason"), 8, 24, false, false},
 };
 
+/* A stored value as the minutes show it: statuses by name, "–" for none. */
+static const char *readable(const char *field, const char *value)
+{
+	enum cchc_task_status status;
+	if (!value || !*value) {
+		return "–";
+	}
+	if (strcmp(field, "status") == 0 && cchc_task_status_from_key(value, &status)) {
+		return _(cchc_task_status_label(status));
+	}
+	return value;
+}
+
 static void change_cells(const struct change_row *r, struct cchc_strbuf *when,
 			 struct cchc_strbuf *what)
 {
 	const struct cchc_history_entry *e = r->entry;
+	enum cchc_field field;
+	const char *label = cchc_field_from_key(e->field, &field) ? _(cchc_field_label(field)) : e->field;
 	/* "2026-12-04T16:40:00+0700" → "04/12/2026 16:40" */
 	cchc_strbuf_printf(when, "%.2s/%.2s/%.4s %.5s", e->at + 8, e->at + 5, e->at,
 			   strlen(e->at) > 11 ? e->at + 11 : "");
-	cchc_strbuf_printf(what, "%s: %s → %s", e->field, e->old_value ? e->old_value : "–",
-			   e->new_value ? e->new_value : "–");
+	cchc_strbuf_printf(what, "%s: %s → %s", label, readable(e->field, e->old_value),
+			   readable(e->field, e->new_value));
 }
 
 static void changes(struct doc *doc, const struct cchc_plan *plan,

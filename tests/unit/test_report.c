@@ -78,9 +78,9 @@ START_TEST(minutes_list_each_change_with_time_reason_and_who)
 	char *text = render(cchc_report_text, &o);
 	ck_assert_ptr_nonnull(strstr(text, "Changes since 2000-01-01"));
 	ck_assert_ptr_nonnull(strstr(text, "III.6"));
-	ck_assert_ptr_nonnull(strstr(text, "status: not_started → done"));
+	ck_assert_ptr_nonnull(strstr(text, "Status: Not started → Done"));
 	ck_assert_ptr_nonnull(strstr(text, "họp giao ban tháng 12"));
-	ck_assert_ptr_nonnull(strstr(text, "note: – → Đã trình"));
+	ck_assert_ptr_nonnull(strstr(text, "Note: – → Đã trình"));
 	free(text);
 	o.changes_since = "2999-01-01";
 	text = render(cchc_report_text, &o);
