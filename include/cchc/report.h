@@ -44,6 +44,13 @@ enum cchc_status cchc_report_html(FILE *out, const struct cchc_plan *plan,
 enum cchc_status cchc_report_pdf(FILE *out, const struct cchc_plan *plan,
 				 const struct cchc_report_options *options, struct cchc_error *err);
 
+/* Hands file to the print spooler (lp, to printer or the default one);
+ * no spooler, or a refusal, is CCHC_ERR_IO with a message that says so.
+ * quiet keeps lp's words off the terminal (a full-screen interface) and
+ * puts a refusal's reason into the message instead. */
+enum cchc_status cchc_report_print(const char *file, const char *printer, const char *title,
+				   bool quiet, struct cchc_error *err);
+
 /* True when this build writes PDF. */
 bool cchc_report_has_pdf(void);
 

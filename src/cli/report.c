@@ -6,11 +6,9 @@
 
 #include <errno.h>
 #include <iconv.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cchc/export.h"
@@ -18,8 +16,6 @@
 #include "cchc/report.h"
 #include "cchc/strbuf.h"
 #include "internal.h"
-
-extern char **environ;
 
 /* A4 at the size lp prints plain text: lines per page. */
 #define A4_LINES 64
@@ -116,37 +112,6 @@ static enum cchc_status write_to(FILE *out, writer write, const struct cchc_plan
 	return status;
 }
 
-/* Hands file to lp; no spooler is a runtime failure with a clear word. */
-static enum cchc_status print_file(const char *file, const char *printer, const char *title,
-				   struct cchc_error *err)
-{
-	const char *argv[8];
-	int n = 0;
-	argv[n++] = "lp";
-	if (printer) {
-		argv[n++] = "-d";
-		argv[n++] = printer;
-	}
-	argv[n++] = "-t";
-	argv[n++] = title;
-	argv[n++] = file;
-	argv[n] = NULL;
-	pid_t pid;
-	int rc = posix_spawnp(&pid, "lp", NULL, NULL, (char *const *)argv, environ);
-	if (rc != 0) {
-		return cchc_error_set(err, CCHC_ERR_IO,
-				      _("cannot print: no print spooler (lp) here: %s; save the report with -o FILE"),
-				      strerror(rc));
-	}
-	int status = 0;
-	waitpid(pid, &status, 0);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		return cchc_error_set(err, CCHC_ERR_IO, "%s",
-				      _("cannot print: the print spooler refused the job (see lp's message above)"));
-	}
-	return CCHC_OK;
-}
-
 static int print_report(const struct cli *cli, writer write, const struct cchc_plan *plan,
 			struct cchc_report_options *o)
 {
@@ -162,7 +127,7 @@ static int print_report(const struct cli *cli, writer write, const struct cchc_p
 	enum cchc_status s = write_to(out, write, plan, o, cli->encoding, &err);
 	fclose(out);
 	if (s == CCHC_OK) {
-		s = print_file(path, cli->printer, plan->title, &err);
+		s = cchc_report_print(path, cli->printer, plan->title, false, &err);
 	}
 	unlink(path);
 	if (s != CCHC_OK) {

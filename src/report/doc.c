@@ -359,15 +359,28 @@ static const char *readable(const char *field, const char *value)
 	return value;
 }
 
+/* "2026-12-04T16:40:00+0700" → "04/12/2026 16:40", "2026-12-01" →
+ * "01/12/2026": the dates officers read; anything else as given. */
+static void human_time(const char *iso, struct cchc_strbuf *out)
+{
+	size_t n = strlen(iso);
+	if (n < 10 || iso[4] != '-' || iso[7] != '-') {
+		cchc_strbuf_append(out, iso, n);
+		return;
+	}
+	cchc_strbuf_printf(out, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	if (n >= 16 && iso[10] == 'T') {
+		cchc_strbuf_printf(out, " %.5s", iso + 11);
+	}
+}
+
 static void change_cells(const struct change_row *r, struct cchc_strbuf *when,
 			 struct cchc_strbuf *what)
 {
 	const struct cchc_history_entry *e = r->entry;
 	enum cchc_field field;
 	const char *label = cchc_field_from_key(e->field, &field) ? _(cchc_field_label(field)) : e->field;
-	/* "2026-12-04T16:40:00+0700" → "04/12/2026 16:40" */
-	cchc_strbuf_printf(when, "%.2s/%.2s/%.4s %.5s", e->at + 8, e->at + 5, e->at,
-			   strlen(e->at) > 11 ? e->at + 11 : "");
+	human_time(e->at, when);
 	cchc_strbuf_printf(what, "%s: %s → %s", label, readable(e->field, e->old_value),
 			   readable(e->field, e->new_value));
 }
@@ -387,7 +400,10 @@ static void changes(struct doc *doc, const struct cchc_plan *plan,
 		}
 	}
 	qsort(rows, count, sizeof *rows, by_time);
-	add_line(doc, BLOCK_HEADING, _("Changes since %s"), o->changes_since);
+	struct cchc_strbuf since = {0};
+	human_time(o->changes_since, &since);
+	add_line(doc, BLOCK_HEADING, _("Changes since %s"), since.data);
+	cchc_strbuf_finish(&since);
 	struct block *b = add(doc, BLOCK_TABLE, NULL);
 	columns(&b->table, change_columns, 5);
 	translate_headers(&b->table);

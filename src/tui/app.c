@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cchc/i18n.h"
 #include "cchc/xalloc.h"
@@ -105,6 +106,10 @@ enum cchc_status cchc_app_create(struct cchc_store *store, cchc_day today, int c
 	panes_invalidate(app);
 	panes_layout(app);
 	app->read_only = cchc_store_read_only(store);
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(app->session_start, sizeof app->session_start, "%Y-%m-%dT%H:%M:%S%z", &tm);
 	cchc_store_data_version(store, &app->data_version, err);
 	*out = app;
 	return CCHC_OK;
@@ -122,6 +127,7 @@ void cchc_app_destroy(struct cchc_app *app)
 	detail_close(app);
 	edits_free(app);
 	form_close(app);
+	report_finish(app);
 	cchc_lines_finish(&app->help_lines);
 	cchc_search_hits_free(app->hits, app->hit_count);
 	free(app->query);
@@ -314,6 +320,18 @@ static unsigned common_action(struct cchc_app *app, enum cchc_action action)
 	case CCHC_ACT_REDO:
 	case CCHC_ACT_EDIT:
 		return edits_handle(app, action);
+	case CCHC_ACT_REPORT:
+		if (app->view == CCHC_VIEW_MINUTES) {
+			return CCHC_EFFECT_NONE; /* the minutes view prints itself */
+		}
+		report_open(app, app->section_count ? (long)app->focus : -1, false);
+		return CCHC_EFFECT_REDRAW;
+	case CCHC_ACT_REPORT_ALL:
+		report_open(app, -1, false);
+		return CCHC_EFFECT_REDRAW;
+	case CCHC_ACT_MINUTES:
+		minutes_open(app);
+		return CCHC_EFFECT_REDRAW;
 	default:
 		return CCHC_EFFECT_NONE;
 	}
@@ -328,6 +346,7 @@ static const struct {
 	{CCHC_VIEW_DETAIL, detail_handle},
 	{CCHC_VIEW_HELP, help_handle},
 	{CCHC_VIEW_PICKER, picker_handle},
+	{CCHC_VIEW_MINUTES, minutes_handle},
 };
 
 static unsigned on_key(struct cchc_app *app, int key)
@@ -337,6 +356,9 @@ static unsigned on_key(struct cchc_app *app, int key)
 	}
 	if (app->view == CCHC_VIEW_FORM) {
 		return form_key(app, key);
+	}
+	if (app->view == CCHC_VIEW_DIALOG) {
+		return report_key(app, key);
 	}
 	enum cchc_action action = cchc_keymap_lookup(key, app->view);
 	if (action == CCHC_ACT_NONE) {
@@ -454,6 +476,12 @@ void cchc_app_render(struct cchc_app *app, struct cchc_canvas *c)
 		break;
 	case CCHC_VIEW_FORM:
 		form_render(app, c);
+		break;
+	case CCHC_VIEW_DIALOG:
+		report_render(app, c);
+		break;
+	case CCHC_VIEW_MINUTES:
+		minutes_render(app, c);
 		break;
 	default:
 		panes_render(app, c);

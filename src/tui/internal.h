@@ -88,6 +88,17 @@ struct form {
 	long pick_cursor, pick_top;
 };
 
+/* reports.c: the "p"/"P" dialog and the minutes */
+struct report_dialog {
+	long section; /* -1: the whole plan */
+	bool minutes; /* the changes of this session instead of a summary */
+	size_t format;
+	bool to_printer;
+	int focus;
+	struct line_editor path, printer;
+	enum cchc_view return_view;
+};
+
 struct cchc_app {
 	struct cchc_store *store;
 	cchc_day today;
@@ -135,6 +146,10 @@ struct cchc_app {
 	size_t redo_count, redo_cap;
 
 	struct form form;
+	struct report_dialog report;
+	struct cchc_lines minutes;
+	long minutes_scroll;
+	char session_start[32]; /* ISO time the interface opened */
 };
 
 /* panes.c */
@@ -174,6 +189,14 @@ void form_open(struct cchc_app *app, long seq);
 void form_close(struct cchc_app *app);
 unsigned form_key(struct cchc_app *app, int key);
 void form_render(struct cchc_app *app, struct cchc_canvas *c);
+
+void report_open(struct cchc_app *app, long section, bool minutes);
+void report_finish(struct cchc_app *app);
+unsigned report_key(struct cchc_app *app, int key);
+void report_render(struct cchc_app *app, struct cchc_canvas *c);
+void minutes_open(struct cchc_app *app);
+void minutes_render(struct cchc_app *app, struct cchc_canvas *c);
+unsigned minutes_handle(struct cchc_app *app, enum cchc_action action);
 
 /* edits.c */
 unsigned edits_handle(struct cchc_app *app, enum cchc_action action);

@@ -251,7 +251,7 @@ t_report_usage() {
 check "a bad report format, width or date is bad usage" t_report_usage
 t_minutes() {
 	run 0 --db "$WORK/seed.db" --today 2026-12-04 report --changes-since 2026-01-01 &&
-	grep -q "Changes since 2026-01-01" "$WORK/out" && grep -q "No change was made" "$WORK/out"
+	grep -q "Changes since 01/01/2026" "$WORK/out" && grep -q "No change was made" "$WORK/out"
 }
 check "--changes-since with no change says so" t_minutes
 

@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cchc/importer.h"
@@ -472,6 +474,10 @@ START_TEST(an_empty_database_says_so_and_survives_every_key)
 		key(keys[i]);
 	}
 	key(CCHC_KEY_ESCAPE);
+	key('m');
+	key(CCHC_KEY_ESCAPE);
+	key('p');
+	key(CCHC_KEY_ESCAPE);
 	key('/');
 	type("so tu phap");
 	key(CCHC_KEY_ENTER);
@@ -484,6 +490,148 @@ START_TEST(an_empty_database_says_so_and_survives_every_key)
 	cchc_app_handle(app, &wheel);
 	struct cchc_event q = {.type = CCHC_EVENT_KEY, .key = 'q'};
 	ck_assert(cchc_app_handle(app, &q) & CCHC_EFFECT_QUIT);
+}
+END_TEST
+
+/* ---- reports and the minutes ------------------------------------------- */
+
+static char home[64];
+
+static void reports_setup(void)
+{
+	snprintf(home, sizeof home, "/tmp/cchc-home-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(home));
+	setenv("HOME", home, 1);
+	seed_setup();
+}
+
+static void reports_teardown(void)
+{
+	teardown();
+	char command[128];
+	snprintf(command, sizeof command, "rm -rf '%s'", home);
+	ck_assert_int_eq(system(command), 0);
+}
+
+static char *home_file(const char *name)
+{
+	char path[160];
+	snprintf(path, sizeof path, "%s/%s", home, name);
+	size_t n;
+	return slurp(path, &n);
+}
+
+START_TEST(p_saves_the_area_summary_where_the_dialog_says)
+{
+	key(CCHC_KEY_RIGHT);
+	key('p');
+	ck_screen_has("Summary of II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH");
+	char where[160];
+	snprintf(where, sizeof where, "%s/cchc-II-2026-12-04.txt", home);
+	ck_screen_has(where);
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("Saved to");
+	ck_assert_int_eq(app->view, CCHC_VIEW_PANES);
+	char *text = home_file("cchc-II-2026-12-04.txt");
+	ck_assert_ptr_nonnull(strstr(text, "II.1"));
+	ck_assert_ptr_null(strstr(text, "III.1 "));
+	free(text);
+	/* the whole plan, as Markdown: the name follows the format */
+	key('P');
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_RIGHT);
+	ck_screen_has("cchc-plan-2026-12-04.md");
+	key(CCHC_CTRL('s'));
+	text = home_file("cchc-plan-2026-12-04.md");
+	ck_assert_msg(text[0] == '#', "%.40s", text);
+	ck_assert_ptr_nonnull(strstr(text, "VII.1"));
+	free(text);
+}
+END_TEST
+
+START_TEST(the_dialog_refuses_a_place_it_cannot_write_and_stays)
+{
+	key('p');
+	key(CCHC_KEY_UP); /* the file name */
+	for (int i = 0; i < 80; i++) {
+		key(CCHC_KEY_BACKSPACE);
+	}
+	type("/no/such/dir/r.txt");
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("cannot write /no/such/dir/r.txt");
+	ck_screen_has("Summary of I.");
+	key(CCHC_KEY_ESCAPE);
+	ck_assert_int_eq(app->view, CCHC_VIEW_PANES);
+}
+END_TEST
+
+static void stand_in_lp(const char *body)
+{
+	char dir[160], path[200];
+	snprintf(dir, sizeof dir, "%s/bin", home);
+	mkdir(dir, 0700);
+	snprintf(path, sizeof path, "%s/lp", dir);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "#!/bin/sh\n%s\n", body);
+	fclose(f);
+	chmod(path, 0700);
+	char search[200];
+	snprintf(search, sizeof search, "%s:/usr/bin:/bin", dir);
+	setenv("PATH", search, 1);
+}
+
+START_TEST(the_dialog_prints_through_lp_and_shows_a_refusal)
+{
+	char *saved_path = strdup(getenv("PATH"));
+	stand_in_lp("echo 'lp: The printer or class does not exist.' >&2; exit 1");
+	key('p');
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_UP); /* a file / the printer */
+	key(CCHC_KEY_RIGHT);
+	ck_screen_has("[the printer]");
+	key(CCHC_KEY_DOWN);
+	type("Phong_hop");
+	key(CCHC_KEY_ENTER);
+	ck_screen_has("cannot print: lp: The printer or class does not exist.");
+	char job[200];
+	snprintf(job, sizeof job, "for last; do :; done; cp \"$last\" '%s/printed'; echo \"$@\" >'%s/args'",
+		 home, home);
+	stand_in_lp(job);
+	key(CCHC_CTRL('s'));
+	ck_screen_has("Sent to the printer Phong_hop");
+	char *args = home_file("args");
+	ck_assert_ptr_nonnull(strstr(args, "-d Phong_hop -t cchc-I-2026-12-04"));
+	char *printed = home_file("printed");
+	ck_assert_ptr_nonnull(strstr(printed, "\f")); /* text goes out in A4 pages */
+	free(args);
+	free(printed);
+	setenv("PATH", saved_path, 1);
+	free(saved_path);
+}
+END_TEST
+
+START_TEST(m_lists_the_changes_of_this_session)
+{
+	key('m');
+	ck_screen_has("No change was made in that time.");
+	key(CCHC_KEY_ESCAPE);
+	key('3');
+	key('m');
+	ck_screen_has("The minutes: changes made in this session");
+	ck_screen_has("Status: Not started → Done");
+	key('p');
+	ck_screen_has("cchc-minutes-2026-12-04.txt");
+	key(CCHC_KEY_ENTER);
+	ck_assert_int_eq(app->view, CCHC_VIEW_MINUTES);
+	char *text = home_file("cchc-minutes-2026-12-04.txt");
+	ck_assert_ptr_nonnull(strstr(text, "I.1"));
+	ck_assert_ptr_nonnull(strstr(text, "started → Done")); /* wrapped at 80 */
+	free(text);
+	key('q');
+	ck_assert_int_eq(app->view, CCHC_VIEW_PANES);
 }
 END_TEST
 
@@ -838,6 +986,13 @@ int main(void)
 	tcase_add_test(pure, telex_off_types_letters_as_they_are);
 	tcase_add_test(pure, the_cursor_and_backspace_move_by_grapheme);
 	suite_add_tcase(s, pure);
+	TCase *reports = tcase_create("reports");
+	tcase_add_checked_fixture(reports, reports_setup, reports_teardown);
+	tcase_add_test(reports, p_saves_the_area_summary_where_the_dialog_says);
+	tcase_add_test(reports, the_dialog_refuses_a_place_it_cannot_write_and_stays);
+	tcase_add_test(reports, the_dialog_prints_through_lp_and_shows_a_refusal);
+	tcase_add_test(reports, m_lists_the_changes_of_this_session);
+	suite_add_tcase(s, reports);
 	TCase *mixed = tcase_create("mixed");
 	tcase_add_checked_fixture(mixed, mixed_setup, teardown);
 	tcase_add_test(mixed, borders_hold_with_nfc_nfd_and_cjk_at_several_widths);

@@ -33,7 +33,9 @@ enum cchc_view {
 	CCHC_VIEW_HELP = 1 << 2,
 	CCHC_VIEW_PICKER = 1 << 3,
 	CCHC_VIEW_FORM = 1 << 4,
-	CCHC_VIEW_ANY = 0x1f,
+	CCHC_VIEW_MINUTES = 1 << 5,
+	CCHC_VIEW_DIALOG = 1 << 6,
+	CCHC_VIEW_ANY = 0x7f,
 };
 
 /* Every action, once: its enum value, its name, the help text and the
@@ -67,6 +69,9 @@ enum cchc_view {
 	X(CCHC_ACT_SAVE, "save", N_("Save the changes"), N_("save"))                 \
 	X(CCHC_ACT_TELEX, "telex", N_("Telex typing on or off"), N_("Telex"))         \
 	X(CCHC_ACT_CANCEL, "cancel", N_("Leave without saving"), N_("cancel"))       \
+	X(CCHC_ACT_REPORT, "report", N_("Print or save the summary of this reform area"), N_("print")) \
+	X(CCHC_ACT_REPORT_ALL, "report-all", N_("Print or save the summary of the whole plan"), NULL) \
+	X(CCHC_ACT_MINUTES, "minutes", N_("The changes made in this session, for the minutes"), N_("minutes")) \
 	X(CCHC_ACT_HELP, "help", N_("Show the keys"), N_("help"))                    \
 	X(CCHC_ACT_REDRAW, "redraw", N_("Redraw the screen"), NULL)                  \
 	X(CCHC_ACT_QUIT, "quit", N_("Quit (every change is already saved)"), N_("quit"))
