@@ -536,7 +536,8 @@ static void print_help(void)
 		       "  --section CODE   only one section: I … VII, or 1 … 7\n"
 		       "  -o, --output FILE  write to FILE instead of standard output\n"
 		       "  --width N        text reports: columns per line (80)\n"
-		       "  --print          send the report to the printer (lp); --printer P picks one\n"
+		       "  --print          send the report to the printer (lp), as PDF unless --format\n"
+		       "                   says otherwise; --printer P picks one\n"
 		       "  --changes-since DATE  report the changes made since DATE or DATE TIME\n"
 		       "\n"
 		       "Exit status: 0 success, 1 runtime failure, 2 bad usage or bad input.\n"));

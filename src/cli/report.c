@@ -154,10 +154,18 @@ static int save_report(const struct cli *cli, writer write, const struct cchc_pl
 	return s == CCHC_OK ? 0 : report(&err);
 }
 
+/* A print queue's own text filter has no glyphs for most Vietnamese
+ * letters (CUPS texttopdf leaves blanks for "ế" or "ạ"), so what goes to a
+ * printer is the PDF laid out with a Vietnamese font, unless asked. */
+static const char *default_format(const struct cli *cli)
+{
+	return cli->print && cchc_report_has_pdf() ? "pdf" : "text";
+}
+
 static int check_options(const struct cli *cli, writer *write, struct cchc_report_options *o,
 			 char since_iso[static 32])
 {
-	*write = find_format(cli->format ? cli->format : "text");
+	*write = find_format(cli->format ? cli->format : default_format(cli));
 	if (!*write) {
 		return usage_error(_("unknown report format “%s” (text, md, html, csv or pdf)"), cli->format);
 	}

@@ -164,6 +164,12 @@ static void cycle(struct cchc_app *app, int delta)
 		refresh_path(app);
 	} else if (d->focus == ROW_WHERE) {
 		d->to_printer = !d->to_printer;
+		/* text goes to a printer through its own filter, which lacks most
+		 * Vietnamese glyphs: the PDF prints as it looks */
+		if (d->to_printer && d->format == 0 && cchc_report_has_pdf()) {
+			d->format = FORMATS - 1;
+			refresh_path(app);
+		}
 	}
 }
 

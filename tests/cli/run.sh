@@ -227,17 +227,17 @@ mkdir -p "$WORK/bin" "$WORK/nolp"
 printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/lp-args"\nfor last; do :; done\ncp "$last" "%s/lp-file"\necho "request id is stand-in-1"\n' "$WORK" "$WORK" >"$WORK/bin/lp"
 chmod +x "$WORK/bin/lp"
 t_print() {
-	PATH="$WORK/bin:$PATH" run 0 --db "$WORK/seed.db" --today 2026-12-04 report --section II --print --printer Phong_hop &&
+	PATH="$WORK/bin:$PATH" run 0 --db "$WORK/seed.db" --today 2026-12-04 report --section II --format text --print --printer Phong_hop &&
 	grep -qx -- "-d" "$WORK/lp-args" && grep -qx "Phong_hop" "$WORK/lp-args" &&
 	grep -q "Page 1/" "$WORK/lp-file" && grep -q "CẢI CÁCH THỦ TỤC HÀNH CHÍNH" "$WORK/lp-file" &&
 	grep -q $'\f' "$WORK/lp-file"
 }
 check "--print hands a paginated report to lp, with --printer as -d" t_print
 t_print_pdf() {
-	PATH="$WORK/bin:$PATH" run 0 --db "$WORK/seed.db" --today 2026-12-04 report --format pdf --print &&
+	PATH="$WORK/bin:$PATH" run 0 --db "$WORK/seed.db" --today 2026-12-04 report --print &&
 	! grep -qx -- "-d" "$WORK/lp-args" && head -c 5 "$WORK/lp-file" | grep -q '%PDF-'
 }
-check "--print of a PDF report sends the PDF to the default printer" t_print_pdf
+check "--print sends the PDF to the default printer unless told otherwise" t_print_pdf
 t_no_spooler() {
 	PATH="$WORK/nolp" run 1 --db "$WORK/seed.db" --today 2026-12-04 report --print &&
 	stderr_is_cchc && stderr_has 'no print spooler'

@@ -592,6 +592,14 @@ START_TEST(the_dialog_prints_through_lp_and_shows_a_refusal)
 	key(CCHC_KEY_UP); /* a file / the printer */
 	key(CCHC_KEY_RIGHT);
 	ck_screen_has("[the printer]");
+	ck_screen_has("[pdf]"); /* prints as it looks */
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_LEFT);
+	key(CCHC_KEY_LEFT);
+	key(CCHC_KEY_LEFT);
+	key(CCHC_KEY_LEFT); /* back to text, on purpose */
+	ck_screen_has("[text]");
+	key(CCHC_KEY_DOWN);
 	key(CCHC_KEY_DOWN);
 	type("Phong_hop");
 	key(CCHC_KEY_ENTER);
