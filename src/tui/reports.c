@@ -155,20 +155,40 @@ static void go(struct cchc_app *app)
 
 /* ---- keys --------------------------------------------------------------- */
 
+/* A typed name keeps its words when the format changes; only an extension
+ * of the old format follows the new one. */
+static void follow_format(struct cchc_app *app, size_t old)
+{
+	char *path = line_value(&app->report.path);
+	size_t n = strlen(path), e = strlen(extensions[old]);
+	if (n > e + 1 && path[n - e - 1] == '.' && strcmp(path + n - e, extensions[old]) == 0) {
+		struct cchc_strbuf next = {0};
+		cchc_strbuf_printf(&next, "%.*s%s", (int)(n - e), path, extensions[app->report.format]);
+		line_set(&app->report.path, next.data);
+		cchc_strbuf_finish(&next);
+	}
+	free(path);
+}
+
+static void set_format(struct cchc_app *app, size_t format)
+{
+	size_t old = app->report.format;
+	app->report.format = format;
+	follow_format(app, old);
+}
+
 static void cycle(struct cchc_app *app, int delta)
 {
 	struct report_dialog *d = &app->report;
 	if (d->focus == ROW_FORMAT) {
 		size_t n = FORMATS - (cchc_report_has_pdf() ? 0 : 1);
-		d->format = (d->format + n + (size_t)(long)delta) % n;
-		refresh_path(app);
+		set_format(app, (d->format + n + (size_t)(long)delta) % n);
 	} else if (d->focus == ROW_WHERE) {
 		d->to_printer = !d->to_printer;
 		/* text goes to a printer through its own filter, which lacks most
 		 * Vietnamese glyphs: the PDF prints as it looks */
 		if (d->to_printer && d->format == 0 && cchc_report_has_pdf()) {
-			d->format = FORMATS - 1;
-			refresh_path(app);
+			set_format(app, FORMATS - 1);
 		}
 	}
 }
@@ -183,15 +203,8 @@ unsigned report_key(struct cchc_app *app, int key)
 	case CCHC_ACT_PREV_FIELD:
 		d->focus = (d->focus + ROWS - 1) % ROWS;
 		return CCHC_EFFECT_REDRAW;
-	case CCHC_ACT_SAVE:
+	case CCHC_ACT_SAVE: /* Enter too: it does the job from any row */
 		go(app);
-		return CCHC_EFFECT_REDRAW;
-	case CCHC_ACT_TOGGLE:
-		if (d->focus == ROW_GO || d->focus == ROW_PLACE) {
-			go(app);
-		} else {
-			cycle(app, 1);
-		}
 		return CCHC_EFFECT_REDRAW;
 	case CCHC_ACT_CANCEL:
 		app->view = d->return_view;

@@ -99,6 +99,15 @@ t_vietnamese_prompt() {
 }
 check "the search prompt takes Vietnamese and Backspace removes one letter" t_vietnamese_prompt
 
+t_report_dialog() {
+	keys p && wait_for "Summary of" && wait_for "[ Save ]" && keys Up && keys C-u &&
+	keys -l "$WORK/Báo cáo.md" && keys Up Up Right && wait_for "[md]" && keys Enter &&
+	wait_for "Saved to $WORK/Báo cáo.md" && head -1 "$WORK/Báo cáo.md" | grep -q "^# Kế hoạch" &&
+	keys m && wait_for "The minutes: changes made in this session" &&
+	wait_for "No change was made in that time." && keys Escape && wait_for "q quit"
+}
+check "p saves the summary where the officer types, m shows the session's changes" t_report_dialog
+
 t_quit() {
 	keys q
 	for _ in $(seq 50); do [ -e "$WORK/exit" ] && break; sleep 0.1; done

@@ -497,6 +497,8 @@ END_TEST
 
 static char home[64];
 
+static void type_utf8(const char *s);
+
 static void reports_setup(void)
 {
 	snprintf(home, sizeof home, "/tmp/cchc-home-XXXXXX");
@@ -548,6 +550,25 @@ START_TEST(p_saves_the_area_summary_where_the_dialog_says)
 	ck_assert_msg(text[0] == '#', "%.40s", text);
 	ck_assert_ptr_nonnull(strstr(text, "VII.1"));
 	free(text);
+	/* a typed name keeps its words; only its extension follows the format */
+	key('p');
+	key(CCHC_KEY_UP);
+	key(CCHC_CTRL('u'));
+	type_utf8("/tmp/Báo cáo.md");
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_RIGHT);
+	ck_screen_has("/tmp/Báo cáo.html");
+	key(CCHC_KEY_LEFT);
+	key(CCHC_KEY_DOWN);
+	key(CCHC_KEY_DOWN);
+	key(CCHC_CTRL('u'));
+	type_utf8("/tmp/biên bản");
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_RIGHT);
+	ck_screen_has("/tmp/biên bản ");
+	key(CCHC_KEY_ESCAPE);
 }
 END_TEST
 
