@@ -212,7 +212,7 @@ static int spelling_cmp(const void *a, const void *b)
 
 static void ensure_sorted(struct cchc_agency_catalogue *cat)
 {
-	if (!cat->sorted) {
+	if (!cat->sorted && cat->spelling_count) {
 		qsort(cat->spellings, cat->spelling_count, sizeof *cat->spellings, spelling_cmp);
 		cat->sorted = true;
 	}

@@ -306,7 +306,9 @@ static void agencies(struct doc *doc, const struct cchc_plan *plan,
 			s->overdue += state == CCHC_STATE_OVERDUE;
 		}
 	}
-	qsort(list, count, sizeof *list, by_key);
+	if (count) { /* qsort wants an array, even of none */
+		qsort(list, count, sizeof *list, by_key);
+	}
 	add(doc, BLOCK_HEADING, _("By lead agency"));
 	struct block *b = add(doc, BLOCK_TABLE, NULL);
 	columns(&b->table, agency_columns, 4);
@@ -399,7 +401,9 @@ static void changes(struct doc *doc, const struct cchc_plan *plan,
 			}
 		}
 	}
-	qsort(rows, count, sizeof *rows, by_time);
+	if (count) {
+		qsort(rows, count, sizeof *rows, by_time);
+	}
 	struct cchc_strbuf since = {0};
 	human_time(o->changes_since, &since);
 	add_line(doc, BLOCK_HEADING, _("Changes since %s"), since.data);

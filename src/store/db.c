@@ -44,7 +44,9 @@ static void prune_backups(const char *dir)
 		}
 	}
 	closedir(d);
-	qsort(names, count, sizeof *names, by_name);
+	if (count) {
+		qsort(names, count, sizeof *names, by_name);
+	}
 	for (size_t i = 0; i < count; i++) {
 		if (i + BACKUPS_KEPT < count) {
 			struct cchc_strbuf path = {0};
