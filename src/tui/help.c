@@ -44,6 +44,13 @@ void help_open(struct cchc_app *app)
 	cchc_keymap_help(CCHC_VIEW_FORM, &app->help_lines);
 	add(&app->help_lines, _("  Text fields: ← → Home End Ctrl-A Ctrl-E move, Backspace Ctrl-K Ctrl-U Ctrl-W delete"));
 	add(&app->help_lines, "");
+	add(&app->help_lines, _("In the report dialog (p, P)"));
+	cchc_keymap_help(CCHC_VIEW_DIALOG, &app->help_lines);
+	add(&app->help_lines, _("  Format and destination: ← → or Space choose"));
+	add(&app->help_lines, "");
+	add(&app->help_lines, _("In the minutes (m)"));
+	cchc_keymap_help(CCHC_VIEW_MINUTES, &app->help_lines);
+	add(&app->help_lines, "");
 	legend(&app->help_lines);
 	add(&app->help_lines, "");
 	add(&app->help_lines, _("Mouse: a click picks an area and a task, the wheel scrolls."));

@@ -203,7 +203,7 @@ unsigned report_key(struct cchc_app *app, int key)
 	case CCHC_ACT_PREV_FIELD:
 		d->focus = (d->focus + ROWS - 1) % ROWS;
 		return CCHC_EFFECT_REDRAW;
-	case CCHC_ACT_SAVE: /* Enter too: it does the job from any row */
+	case CCHC_ACT_GO: /* from any row, as in any dialog */
 		go(app);
 		return CCHC_EFFECT_REDRAW;
 	case CCHC_ACT_CANCEL:

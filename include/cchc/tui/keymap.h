@@ -71,6 +71,7 @@ enum cchc_view {
 	X(CCHC_ACT_CANCEL, "cancel", N_("Leave without saving"), N_("cancel"))       \
 	X(CCHC_ACT_REPORT, "report", N_("Print or save the summary of this reform area"), N_("print")) \
 	X(CCHC_ACT_REPORT_ALL, "report-all", N_("Print or save the summary of the whole plan"), NULL) \
+	X(CCHC_ACT_GO, "go", N_("Save or print the report"), N_("do it"))       \
 	X(CCHC_ACT_MINUTES, "minutes", N_("The changes made in this session, for the minutes"), N_("minutes")) \
 	X(CCHC_ACT_HELP, "help", N_("Show the keys"), N_("help"))                    \
 	X(CCHC_ACT_REDRAW, "redraw", N_("Redraw the screen"), NULL)                  \
