@@ -34,6 +34,14 @@ struct cchc_strbuf;
 /* Appends the search key of s (as cchc_text_search_key, unsqueezed). */
 void cchc_text_search_key_append(struct cchc_strbuf *out, const char *s);
 
+/* Newly allocated key for Vietnamese alphabetical order: strcmp of two
+ * keys orders a ă â b c d đ e ê … with tones (level, huyền, hỏi, ngã, sắc,
+ * nặng) as the secondary key; case and NFC/NFD make no difference. */
+char *cchc_text_collation_key(const char *s);
+
+/* Compares a and b in Vietnamese alphabetical order, then by bytes. */
+int cchc_text_collate(const char *a, const char *b);
+
 /* Display width in terminal columns (combining marks 0, CJK 2). */
 size_t cchc_text_width(const char *s);
 

@@ -276,7 +276,7 @@ static struct share *share_of(struct share **list, size_t *count, size_t *cap, c
 	}
 	*list = cchc_xgrow(*list, cap, *count + 1, sizeof **list);
 	struct share *s = &(*list)[(*count)++];
-	*s = (struct share){cchc_xstrdup(name), cchc_text_search_key(name), 0, 0, 0};
+	*s = (struct share){cchc_xstrdup(name), cchc_text_collation_key(name), 0, 0, 0};
 	return s;
 }
 

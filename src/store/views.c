@@ -319,17 +319,34 @@ enum cchc_status cchc_store_plan_year(struct cchc_store *store, int *year, struc
 	return pragma_int(store, "SELECT year FROM plan ORDER BY id DESC LIMIT 1", year, err);
 }
 
+static int by_collation(const void *a, const void *b)
+{
+	return cchc_text_collate(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Named agencies first, then the collective ones ("Các sở, ban, ngành"),
+ * each in Vietnamese alphabetical order, which SQLite's collations lack. */
 enum cchc_status cchc_store_agency_names(struct cchc_store *store, struct cchc_names *out,
 					 struct cchc_error *err)
 {
-	sqlite3_stmt *st = prepare(store, "SELECT name FROM agency ORDER BY collective, name", err);
+	sqlite3_stmt *st = prepare(store, "SELECT name, collective FROM agency", err);
 	if (!st) {
 		return CCHC_ERR_DB;
 	}
+	struct cchc_names group[2] = {{0}, {0}};
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cchc_names_add(out, (const char *)sqlite3_column_text(st, 0));
+		cchc_names_add(&group[sqlite3_column_int(st, 1) != 0], (const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
+	for (int g = 0; g < 2; g++) {
+		if (group[g].count) {
+			qsort(group[g].items, group[g].count, sizeof *group[g].items, by_collation);
+		}
+		for (size_t i = 0; i < group[g].count; i++) {
+			cchc_names_add(out, group[g].items[i]);
+		}
+		cchc_names_finish(&group[g]);
+	}
 	return rc == SQLITE_DONE ? CCHC_OK : db_error(store, err);
 }

@@ -282,6 +282,41 @@ START_TEST(undone_status_clears_completed_on)
 }
 END_TEST
 
+static size_t place(const struct cchc_names *names, const char *name)
+{
+	for (size_t i = 0; i < names->count; i++) {
+		if (strcmp(names->items[i], name) == 0) {
+			return i;
+		}
+	}
+	ck_abort_msg("no %s", name);
+	return 0;
+}
+
+START_TEST(agencies_come_in_vietnamese_order)
+{
+	struct cchc_store *store = open_memory();
+	size_t n;
+	char *doc = slurp(SOURCE_ROOT "/data/ke-hoach-cchc-khanh-hoa-2026.txt", &n);
+	save(store, doc, false, CCHC_OK);
+	free(doc);
+	struct cchc_names names = {0};
+	struct cchc_error err = {0};
+	ck_assert_int_eq(cchc_store_agency_names(store, &names, &err), CCHC_OK);
+	/* a byte order would put "Báo" before "Ban", "Bộ" after "Công", "Các đ…" after "Các s…" */
+	const char *in_order[] = {"Ban Quản lý Khu kinh tế Vân Phong", "Báo và Phát thanh, Truyền hình Khánh Hòa",
+				  "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "HĐND tỉnh", "Sở Tài chính",
+				  "Sở Tư pháp", "Văn phòng UBND tỉnh", "Các địa phương", "Các sở, ban, ngành",
+				  "Đại biểu HĐND tỉnh", "UBND cấp xã"};
+	for (size_t i = 1; i < sizeof in_order / sizeof *in_order; i++) {
+		ck_assert_msg(place(&names, in_order[i - 1]) < place(&names, in_order[i]), "%s before %s",
+			      in_order[i - 1], in_order[i]);
+	}
+	cchc_names_finish(&names);
+	cchc_store_close(store);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("store");
@@ -295,6 +330,7 @@ int main(void)
 	tcase_add_test(tc, replace_keeps_tracking_of_unchanged_tasks);
 	tcase_add_test(tc, imports_and_replaces_leave_no_dangling_reference);
 	tcase_add_test(tc, undone_status_clears_completed_on);
+	tcase_add_test(tc, agencies_come_in_vietnamese_order);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

@@ -111,6 +111,45 @@ START_TEST(wrap_breaks_at_spaces_by_columns)
 }
 END_TEST
 
+static int collate_cmp(const void *a, const void *b)
+{
+	return cchc_text_collate(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* sorts a shuffled copy of want[] and compares */
+static void ck_sorts_as(const char *const *want, size_t n)
+{
+	const char *got[16];
+	for (size_t i = 0; i < n; i++) {
+		got[i] = want[(i * 7 + 3) % n]; /* 7 is prime to every n used */
+	}
+	qsort(got, n, sizeof *got, collate_cmp);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_msg(strcmp(got[i], want[i]) == 0, "place %zu: got %s, want %s", i, got[i], want[i]);
+	}
+}
+
+START_TEST(vietnamese_order_puts_each_letter_in_its_place)
+{
+	const char *letters[] = {"an", "ăn", "ấn", "ban", "dân", "Đà Nẵng", "em", "êm", "im", "om",
+				 "ôm", "ơn", "um", "ưng", "yên"};
+	ck_sorts_as(letters, 15);
+	/* tones are the second key: ma mà mả mã má mạ, and only when letters tie */
+	const char *tones[] = {"ma", "mà", "mả", "mã", "má", "mạ", "mai", "man"};
+	ck_sorts_as(tones, 8);
+	const char *agencies[] = {"Ban Quản lý các khu công nghiệp", "Công an tỉnh", "Đài Phát thanh",
+				  "Sở Tài chính", "Sở Tư pháp", "Sở Xây dựng", "Sở Y tế", "Ủy ban nhân dân",
+				  "Văn phòng UBND tỉnh"};
+	ck_sorts_as(agencies, 9);
+	/* case and NFD make no difference to the key */
+	char *a = cchc_text_collation_key("SỞ TƯ PHÁP"), *b = cchc_text_collation_key("so\xcc\x9b\xcc\x89 tu\xcc\x9b pha\xcc\x81p");
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	ck_assert_int_lt(cchc_text_collate("", "a"), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("text");
@@ -123,6 +162,7 @@ int main(void)
 	tcase_add_test(tc, graphemes_count_decomposed_letters_once);
 	tcase_add_test(tc, fit_cuts_by_columns_and_pads);
 	tcase_add_test(tc, wrap_breaks_at_spaces_by_columns);
+	tcase_add_test(tc, vietnamese_order_puts_each_letter_in_its_place);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }
