@@ -348,17 +348,20 @@ static const struct column change_columns[] = {
 	{N_("Reason"), 8, 24, false, false},
 };
 
-/* A stored value as the minutes show it: statuses by name, "–" for none. */
-static const char *readable(const char *field, const char *value)
+/* A stored value as the minutes show it: statuses by name, dates as
+ * dd/mm/yyyy, "–" for none. */
+static void append_value(struct cchc_strbuf *out, const char *field, const char *value)
 {
 	enum cchc_task_status status;
 	if (!value || !*value) {
-		return "–";
+		cchc_strbuf_puts(out, "–");
+	} else if (strcmp(field, "status") == 0 && cchc_task_status_from_key(value, &status)) {
+		cchc_strbuf_puts(out, _(cchc_task_status_label(status)));
+	} else if (strlen(value) == 10 && value[4] == '-' && value[7] == '-') {
+		cchc_strbuf_printf(out, "%.2s/%.2s/%.4s", value + 8, value + 5, value);
+	} else {
+		cchc_strbuf_puts(out, value);
 	}
-	if (strcmp(field, "status") == 0 && cchc_task_status_from_key(value, &status)) {
-		return _(cchc_task_status_label(status));
-	}
-	return value;
 }
 
 /* "2026-12-04T16:40:00+0700" → "04/12/2026 16:40", "2026-12-01" →
@@ -383,8 +386,10 @@ static void change_cells(const struct change_row *r, struct cchc_strbuf *when,
 	enum cchc_field field;
 	const char *label = cchc_field_from_key(e->field, &field) ? _(cchc_field_label(field)) : e->field;
 	human_time(e->at, when);
-	cchc_strbuf_printf(what, "%s: %s → %s", label, readable(e->field, e->old_value),
-			   readable(e->field, e->new_value));
+	cchc_strbuf_printf(what, "%s: ", label);
+	append_value(what, e->field, e->old_value);
+	cchc_strbuf_puts(what, " → ");
+	append_value(what, e->field, e->new_value);
 }
 
 static void changes(struct doc *doc, const struct cchc_plan *plan,

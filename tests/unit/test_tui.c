@@ -651,6 +651,7 @@ START_TEST(m_lists_the_changes_of_this_session)
 	key('m');
 	ck_screen_has("The minutes: changes made in this session");
 	ck_screen_has("Status: Not started → Done");
+	ck_screen_has("Completed on: – → 04/12/2026"); /* dates as officers write them */
 	key('p');
 	ck_screen_has("cchc-minutes-2026-12-04.txt");
 	key(CCHC_KEY_ENTER);
