@@ -87,6 +87,19 @@ bool cchc_field_from_key(const char *key, enum cchc_field *out);
 /* Untranslated label (a msgid). */
 const char *cchc_field_label(enum cchc_field field);
 
+struct cchc_strbuf;
+struct cchc_history_entry;
+
+/* Appends a history entry as officers read it: its time as "04/12/2026
+ * 16:40" to when (if not NULL), and "Status: Not started → Done" to what,
+ * with statuses by name, dates as dd/mm/yyyy and "–" for none. */
+void cchc_history_describe(const struct cchc_history_entry *e, struct cchc_strbuf *when,
+			   struct cchc_strbuf *what);
+
+/* Appends an ISO date or time ("2026-12-04", "2026-12-04T16:40:00+0700")
+ * as "04/12/2026" or "04/12/2026 16:40"; anything else as it is. */
+void cchc_time_describe(const char *iso, struct cchc_strbuf *out);
+
 struct cchc_change {
 	enum cchc_field field;
 	char *old_value; /* filled in when the edit is applied */

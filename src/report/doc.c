@@ -348,48 +348,10 @@ static const struct column change_columns[] = {
 	{N_("Reason"), 8, 24, false, false},
 };
 
-/* A stored value as the minutes show it: statuses by name, dates as
- * dd/mm/yyyy, "–" for none. */
-static void append_value(struct cchc_strbuf *out, const char *field, const char *value)
-{
-	enum cchc_task_status status;
-	if (!value || !*value) {
-		cchc_strbuf_puts(out, "–");
-	} else if (strcmp(field, "status") == 0 && cchc_task_status_from_key(value, &status)) {
-		cchc_strbuf_puts(out, _(cchc_task_status_label(status)));
-	} else if (strlen(value) == 10 && value[4] == '-' && value[7] == '-') {
-		cchc_strbuf_printf(out, "%.2s/%.2s/%.4s", value + 8, value + 5, value);
-	} else {
-		cchc_strbuf_puts(out, value);
-	}
-}
-
-/* "2026-12-04T16:40:00+0700" → "04/12/2026 16:40", "2026-12-01" →
- * "01/12/2026": the dates officers read; anything else as given. */
-static void human_time(const char *iso, struct cchc_strbuf *out)
-{
-	size_t n = strlen(iso);
-	if (n < 10 || iso[4] != '-' || iso[7] != '-') {
-		cchc_strbuf_append(out, iso, n);
-		return;
-	}
-	cchc_strbuf_printf(out, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-	if (n >= 16 && iso[10] == 'T') {
-		cchc_strbuf_printf(out, " %.5s", iso + 11);
-	}
-}
-
 static void change_cells(const struct change_row *r, struct cchc_strbuf *when,
 			 struct cchc_strbuf *what)
 {
-	const struct cchc_history_entry *e = r->entry;
-	enum cchc_field field;
-	const char *label = cchc_field_from_key(e->field, &field) ? _(cchc_field_label(field)) : e->field;
-	human_time(e->at, when);
-	cchc_strbuf_printf(what, "%s: ", label);
-	append_value(what, e->field, e->old_value);
-	cchc_strbuf_puts(what, " → ");
-	append_value(what, e->field, e->new_value);
+	cchc_history_describe(r->entry, when, what);
 }
 
 static void changes(struct doc *doc, const struct cchc_plan *plan,
@@ -410,7 +372,7 @@ static void changes(struct doc *doc, const struct cchc_plan *plan,
 		qsort(rows, count, sizeof *rows, by_time);
 	}
 	struct cchc_strbuf since = {0};
-	human_time(o->changes_since, &since);
+	cchc_time_describe(o->changes_since, &since);
 	add_line(doc, BLOCK_HEADING, _("Changes since %s"), since.data);
 	cchc_strbuf_finish(&since);
 	struct block *b = add(doc, BLOCK_TABLE, NULL);

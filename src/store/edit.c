@@ -49,6 +49,49 @@ const char *cchc_field_label(enum cchc_field field)
 	return fields[field].label;
 }
 
+/* ---- history as officers read it ----------------------------------------- */
+
+void cchc_time_describe(const char *iso, struct cchc_strbuf *out)
+{
+	size_t n = strlen(iso);
+	if (n < 10 || iso[4] != '-' || iso[7] != '-') {
+		cchc_strbuf_append(out, iso, n);
+		return;
+	}
+	cchc_strbuf_printf(out, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	if (n >= 16 && iso[10] == 'T') {
+		cchc_strbuf_printf(out, " %.5s", iso + 11);
+	}
+}
+
+static void value_describe(const char *field, const char *value, struct cchc_strbuf *out)
+{
+	enum cchc_task_status status;
+	if (!value || !*value) {
+		cchc_strbuf_puts(out, "–");
+	} else if (strcmp(field, "status") == 0 && cchc_task_status_from_key(value, &status)) {
+		cchc_strbuf_puts(out, _(cchc_task_status_label(status)));
+	} else if (strlen(value) == 10) {
+		cchc_time_describe(value, out);
+	} else {
+		cchc_strbuf_puts(out, value);
+	}
+}
+
+void cchc_history_describe(const struct cchc_history_entry *e, struct cchc_strbuf *when,
+			   struct cchc_strbuf *what)
+{
+	if (when) {
+		cchc_time_describe(e->at, when);
+	}
+	enum cchc_field field;
+	cchc_strbuf_puts(what, cchc_field_from_key(e->field, &field) ? _(cchc_field_label(field)) : e->field);
+	cchc_strbuf_puts(what, ": ");
+	value_describe(e->field, e->old_value, what);
+	cchc_strbuf_puts(what, " → ");
+	value_describe(e->field, e->new_value, what);
+}
+
 /* ---- edits ------------------------------------------------------------ */
 
 static char *dup_or_null(const char *s)

@@ -146,20 +146,7 @@ static void tracking(struct builder *b, const struct cchc_task *t, cchc_day toda
 	cchc_strbuf_finish(&text);
 }
 
-/* A stored value as the officer reads it: statuses by name. */
-static const char *readable(const char *field, const char *value)
-{
-	enum cchc_task_status status;
-	if (!value) {
-		return "–";
-	}
-	if (strcmp(field, "status") == 0 && cchc_task_status_from_key(value, &status)) {
-		return _(cchc_task_status_label(status));
-	}
-	return value;
-}
-
-/* "2026-12-04 16:40 an: Status Not started → Done (meeting)" */
+/* "04/12/2026 16:40 an: Status: Not started → Done (meeting)" */
 static void history(struct builder *b, struct cchc_app *app)
 {
 	struct cchc_history_entry *entries = NULL;
@@ -170,19 +157,16 @@ static void history(struct builder *b, struct cchc_app *app)
 	}
 	for (size_t i = 0; i < count; i++) {
 		const struct cchc_history_entry *e = &entries[i];
-		enum cchc_field which;
-		const char *label = cchc_field_from_key(e->field, &which) ? _(cchc_field_label(which))
-									 : e->field;
-		/* "2026-12-04T16:40:00+0700" → "2026-12-04 16:40" */
-		const char *clock = strlen(e->at) > 11 ? e->at + 11 : "";
-		struct cchc_strbuf line = {0};
-		cchc_strbuf_printf(&line, "%.10s %.5s %s: %s %s → %s", e->at, clock, e->who, label,
-				   readable(e->field, e->old_value), readable(e->field, e->new_value));
+		struct cchc_strbuf line = {0}, what = {0};
+		cchc_time_describe(e->at, &line);
+		cchc_history_describe(e, NULL, &what);
+		cchc_strbuf_printf(&line, " %s: %s", e->who, what.data);
 		if (*e->reason) {
 			cchc_strbuf_printf(&line, " (%s)", e->reason);
 		}
 		field(b, i == 0 ? _("History") : "", line.data, CCHC_ROLE_DIM);
 		cchc_strbuf_finish(&line);
+		cchc_strbuf_finish(&what);
 	}
 	cchc_history_free(entries, count);
 }

@@ -470,6 +470,14 @@ static int label_width(const struct form *f)
 	return (int)w + 2;
 }
 
+/* How each kind of milestone reads beside its date. */
+static const char *const kind_labels[CCHC_KIND_COUNT] = {
+	[CCHC_KIND_DATE] = N_("deadline"),
+	[CCHC_KIND_RANGE] = N_("period"),
+	[CCHC_KIND_ONGOING] = N_("ongoing"),
+	[CCHC_KIND_EXTERNAL] = N_("on a condition"),
+};
+
 /* What a deadline as typed resolves to, or why it does not. */
 static void preview(const struct form *f, const struct form_row *r, struct cchc_strbuf *out,
 		    bool *error)
@@ -486,7 +494,7 @@ static void preview(const struct form *f, const struct form_row *r, struct cchc_
 		long_date(list.items[i].due, due);
 		cchc_strbuf_printf(out, "%s%s (%s)", i ? "; " : "→ ",
 				   list.items[i].due == CCHC_NO_DAY ? _("no date") : due,
-				   cchc_milestone_kind_key(list.items[i].kind));
+				   _(kind_labels[list.items[i].kind]));
 	}
 	cchc_milestones_finish(&list);
 	free(value);

@@ -78,5 +78,11 @@ t_detail() {
 }
 check "a task's detail is in Vietnamese" t_detail
 
+t_form() {
+	T send-keys -t cchc e && wait_for "Sửa nhiệm vụ" && wait_for "(thời hạn)" && wait_for "Lý do thay đổi" &&
+	! screen | grep -qE "\((date|range|ongoing)\)"
+}
+check "the edit form and its deadline preview are in Vietnamese" t_form
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

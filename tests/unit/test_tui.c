@@ -382,7 +382,8 @@ START_TEST(status_keys_change_the_focused_task_with_history)
 	key('4');
 	ck_screen_has("I.2: Status In progress → Cancelled");
 	ck_screen_has("History");
-	ck_screen_has("Status In progress → Cancelled");
+	ck_screen_has("Status: In progress → Cancelled");
+	ck_assert(!screen_has("2026-12-04")); /* dates read dd/mm/yyyy */
 }
 END_TEST
 
