@@ -2,31 +2,46 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cchc/cli.h"
 #include "cchc/i18n.h"
 
 #if defined(ENABLE_NLS) && ENABLE_NLS
-/* $CCHC_LOCALEDIR, the installed translations, or those of the build tree,
- * so that build/src/cchc speaks Vietnamese before it is installed. */
+static bool has_catalogue(const char *dir)
+{
+	char mo[4096];
+	snprintf(mo, sizeof mo, "%s/vi/LC_MESSAGES/%s.mo", dir, GETTEXT_PACKAGE);
+	return access(mo, R_OK) == 0;
+}
+
+/* True when this program is the one in the build tree, not an installed
+ * copy: then its own, newer translations come first. */
+static bool in_build_tree(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	size_t root = strlen(CCHC_BUILD_ROOT);
+	if (n <= 0) {
+		return false;
+	}
+	exe[n] = '\0';
+	return strncmp(exe, CCHC_BUILD_ROOT, root) == 0 && exe[root] == '/';
+}
+
+/* $CCHC_LOCALEDIR, else the build tree's translations for the program in
+ * the build tree, else the installed ones. */
 static const char *locale_dir(void)
 {
 	const char *given = getenv("CCHC_LOCALEDIR");
 	if (given && *given) {
 		return given;
 	}
-	const char *dirs[] = {LOCALEDIR, CCHC_BUILD_LOCALEDIR};
-	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
-		char mo[4096];
-		snprintf(mo, sizeof mo, "%s/vi/LC_MESSAGES/%s.mo", dirs[i], GETTEXT_PACKAGE);
-		if (access(mo, R_OK) == 0) {
-			return dirs[i];
-		}
-	}
-	return LOCALEDIR;
+	return in_build_tree() && has_catalogue(CCHC_BUILD_LOCALEDIR) ? CCHC_BUILD_LOCALEDIR : LOCALEDIR;
 }
 #endif
 

@@ -44,6 +44,11 @@ enum cchc_status cchc_report_html(FILE *out, const struct cchc_plan *plan,
 enum cchc_status cchc_report_pdf(FILE *out, const struct cchc_plan *plan,
 				 const struct cchc_report_options *options, struct cchc_error *err);
 
+/* The tasks as the export's CSV (SPEC §5); the minutes have no CSV form
+ * and are refused with CCHC_ERR_USAGE. */
+enum cchc_status cchc_report_csv(FILE *out, const struct cchc_plan *plan,
+				 const struct cchc_report_options *options, struct cchc_error *err);
+
 /* Hands file to the print spooler (lp, to printer or the default one);
  * no spooler, or a refusal, is CCHC_ERR_IO with a message that says so.
  * quiet keeps lp's words off the terminal (a full-screen interface) and

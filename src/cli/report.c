@@ -14,17 +14,12 @@
 #include "cchc/export.h"
 #include "cchc/i18n.h"
 #include "cchc/report.h"
+#include "cchc/safefile.h"
 #include "cchc/strbuf.h"
 #include "internal.h"
 
 /* A4 at the size lp prints plain text: lines per page. */
 #define A4_LINES 64
-
-static enum cchc_status csv(FILE *out, const struct cchc_plan *plan,
-			    const struct cchc_report_options *o, struct cchc_error *err)
-{
-	return cchc_export_csv(out, plan, o->section, o->today, err);
-}
 
 typedef enum cchc_status (*writer)(FILE *, const struct cchc_plan *,
 				   const struct cchc_report_options *, struct cchc_error *);
@@ -34,7 +29,7 @@ static const struct {
 	writer write;
 } formats[] = {
 	{"text", cchc_report_text}, {"md", cchc_report_markdown}, {"html", cchc_report_html},
-	{"csv", csv},               {"pdf", cchc_report_pdf},
+	{"csv", cchc_report_csv},               {"pdf", cchc_report_pdf},
 };
 
 static writer find_format(const char *name)
@@ -141,15 +136,16 @@ static int save_report(const struct cli *cli, writer write, const struct cchc_pl
 		       const struct cchc_report_options *o)
 {
 	struct cchc_error err = {0};
-	FILE *out = cli->output ? fopen(cli->output, "wb") : stdout;
-	if (!out) {
-		fprintf(stderr, _("cchc: cannot write %s: %s\n"), cli->output, strerror(errno));
-		return 1;
+	if (!cli->output) {
+		enum cchc_status s = write_to(stdout, write, plan, o, cli->encoding, &err);
+		return s == CCHC_OK ? 0 : report(&err);
 	}
-	enum cchc_status s = write_to(out, write, plan, o, cli->encoding, &err);
-	if (cli->output && fclose(out) != 0 && s == CCHC_OK) {
-		s = cchc_error_set(&err, CCHC_ERR_IO, _("cannot write %s: %s"), cli->output,
-				   strerror(errno));
+	struct cchc_safe_file f;
+	enum cchc_status s = cchc_safe_open(&f, cli->output, &err);
+	if (s == CCHC_OK) {
+		s = write_to(f.out, write, plan, o, cli->encoding, &err);
+		enum cchc_status closed = cchc_safe_close(&f, s == CCHC_OK, &err);
+		s = s == CCHC_OK ? closed : s;
 	}
 	return s == CCHC_OK ? 0 : report(&err);
 }
@@ -159,7 +155,7 @@ static int save_report(const struct cli *cli, writer write, const struct cchc_pl
  * printer is the PDF laid out with a Vietnamese font, unless asked. */
 static const char *default_format(const struct cli *cli)
 {
-	return cli->print && cchc_report_has_pdf() ? "pdf" : "text";
+	return cli->print && !cli->encoding && !cli->width && cchc_report_has_pdf() ? "pdf" : "text";
 }
 
 static int check_options(const struct cli *cli, writer *write, struct cchc_report_options *o,

@@ -3,6 +3,8 @@
  * server with a print queue. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,13 +24,18 @@ static void first_line(FILE *log, char *line, size_t size)
 	}
 }
 
-static int spawn_lp(const char *const *argv, FILE *log, pid_t *pid)
+/* quiet: lp's words go to log, or nowhere when there is no log, never
+ * onto a full-screen interface. */
+static int spawn_lp(const char *const *argv, bool quiet, FILE *log, pid_t *pid)
 {
 	posix_spawn_file_actions_t actions;
 	posix_spawn_file_actions_init(&actions);
 	if (log) {
 		posix_spawn_file_actions_adddup2(&actions, fileno(log), 1);
 		posix_spawn_file_actions_adddup2(&actions, fileno(log), 2);
+	} else if (quiet) {
+		posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+		posix_spawn_file_actions_adddup2(&actions, 1, 2);
 	}
 	int rc = posix_spawnp(pid, "lp", &actions, NULL, (char *const *)argv, environ);
 	posix_spawn_file_actions_destroy(&actions);
@@ -51,26 +58,30 @@ enum cchc_status cchc_report_print(const char *file, const char *printer, const 
 	argv[n] = NULL;
 	FILE *log = quiet ? tmpfile() : NULL;
 	pid_t pid;
-	int rc = spawn_lp(argv, log, &pid);
+	int rc = spawn_lp(argv, quiet, log, &pid);
 	if (rc != 0) {
 		if (log) {
 			fclose(log);
 		}
 		return cchc_error_set(err, CCHC_ERR_IO,
-				      _("cannot print: no print spooler (lp) here: %s; save the report with -o FILE"),
+				      quiet ? _("cannot print: no print spooler (lp) here: %s; save the report to a file")
+					    : _("cannot print: no print spooler (lp) here: %s; save the report with -o FILE"),
 				      strerror(rc));
 	}
 	int status = 0;
-	waitpid(pid, &status, 0);
+	pid_t waited;
+	while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
+	}
 	char said[200];
 	first_line(log, said, sizeof said);
 	if (log) {
 		fclose(log);
 	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (waited < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		return *said ? cchc_error_set(err, CCHC_ERR_IO, _("cannot print: %s"), said)
 			     : cchc_error_set(err, CCHC_ERR_IO, "%s",
-					      _("cannot print: the print spooler refused the job (see lp's message above)"));
+					      quiet ? _("cannot print: the print spooler refused the job")
+						    : _("cannot print: the print spooler refused the job (see lp's message above)"));
 	}
 	return CCHC_OK;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cchc/export.h"
 #include "cchc/i18n.h"
 #include "cchc/strbuf.h"
 #include "cchc/text.h"
@@ -300,4 +301,14 @@ enum cchc_status cchc_report_markdown(FILE *out, const struct cchc_plan *plan,
 	doc_finish(&doc);
 	struct lines none = {0};
 	return finish(out, &none, err);
+}
+
+enum cchc_status cchc_report_csv(FILE *out, const struct cchc_plan *plan,
+				 const struct cchc_report_options *options, struct cchc_error *err)
+{
+	if (options->changes_since) {
+		return cchc_error_set(err, CCHC_ERR_USAGE, "%s",
+				      _("the minutes have no CSV form; choose text, md, html or pdf"));
+	}
+	return cchc_export_csv(out, plan, options->section, options->today, err);
 }

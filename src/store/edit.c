@@ -51,10 +51,23 @@ const char *cchc_field_label(enum cchc_field field)
 
 /* ---- history as officers read it ----------------------------------------- */
 
+/* "2026-12-04" at the start of s: digits where digits belong. */
+static bool iso_day(const char *s, size_t n)
+{
+	static const char shape[] = "dddd-dd-dd";
+	for (size_t i = 0; i < 10; i++) {
+		bool digit = s[i] >= '0' && s[i] <= '9';
+		if (i >= n || (shape[i] == 'd' ? !digit : s[i] != '-')) {
+			return false;
+		}
+	}
+	return true;
+}
+
 void cchc_time_describe(const char *iso, struct cchc_strbuf *out)
 {
 	size_t n = strlen(iso);
-	if (n < 10 || iso[4] != '-' || iso[7] != '-') {
+	if (!iso_day(iso, n)) {
 		cchc_strbuf_append(out, iso, n);
 		return;
 	}
@@ -71,7 +84,7 @@ static void value_describe(const char *field, const char *value, struct cchc_str
 		cchc_strbuf_puts(out, "–");
 	} else if (strcmp(field, "status") == 0 && cchc_task_status_from_key(value, &status)) {
 		cchc_strbuf_puts(out, _(cchc_task_status_label(status)));
-	} else if (strlen(value) == 10) {
+	} else if (strlen(value) == 10 && iso_day(value, 10)) {
 		cchc_time_describe(value, out);
 	} else {
 		cchc_strbuf_puts(out, value);

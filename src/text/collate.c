@@ -84,6 +84,11 @@ char *cchc_text_collation_key(const char *s)
 	struct cchc_strbuf primary = {0}, secondary = {0};
 	cchc_strbuf_append(&primary, "", 0);
 	cchc_strbuf_append(&secondary, "", 0);
+	for (const unsigned char *p = (const unsigned char *)s; n < 0 && *p; p++) {
+		/* not UTF-8: byte by byte, after every letter, rather than first */
+		put_weight(&primary, BEYOND + 0x110000 + *p);
+		cchc_strbuf_append(&secondary, "\2", 1);
+	}
 	for (utf8proc_ssize_t i = 0; n > 0 && i < n;) {
 		utf8proc_int32_t c, next, mark = 0;
 		i += utf8proc_iterate(nfd + i, n - i, &c);

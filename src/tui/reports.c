@@ -15,6 +15,7 @@
 #include "cchc/export.h"
 #include "cchc/i18n.h"
 #include "cchc/report.h"
+#include "cchc/safefile.h"
 #include "cchc/xalloc.h"
 #include "internal.h"
 
@@ -81,33 +82,55 @@ typedef enum cchc_status (*writer)(FILE *, const struct cchc_plan *,
 static enum cchc_status csv(FILE *out, const struct cchc_plan *plan,
 			    const struct cchc_report_options *o, struct cchc_error *err)
 {
-	return cchc_export_csv(out, plan, o->section, o->today, err);
+	return cchc_report_csv(out, plan, o, err);
 }
 
 static const writer writers[] = {cchc_report_text, cchc_report_markdown, cchc_report_html, csv,
 				 cchc_report_pdf};
 
-static enum cchc_status write_file(struct cchc_app *app, const char *path, int page_lines,
-				   struct cchc_error *err)
+static enum cchc_status write_report(FILE *out, struct cchc_app *app, int page_lines,
+				    struct cchc_error *err)
 {
 	struct report_dialog *d = &app->report;
 	struct cchc_plan *plan = NULL;
 	enum cchc_status s = cchc_store_load_plan(app->store, &plan, err);
-	FILE *out = s == CCHC_OK ? fopen(path, "wb") : NULL;
-	if (s == CCHC_OK && !out) {
-		s = cchc_error_set(err, CCHC_ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
-	}
-	if (out) {
+	if (s == CCHC_OK) {
 		struct cchc_report_options o = {
 			.section = d->section, .today = app->today, .width = 80,
 			.page_lines = page_lines, .changes_since = d->minutes ? app->session_start : NULL,
 		};
 		s = writers[d->format](out, plan, &o, err);
-		if (fclose(out) != 0 && s == CCHC_OK) {
-			s = cchc_error_set(err, CCHC_ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
-		}
 	}
 	cchc_plan_destroy(plan);
+	return s;
+}
+
+/* Written beside its name and moved into place whole: a failure leaves
+ * the officer's earlier file as it was. */
+static enum cchc_status write_file(struct cchc_app *app, const char *path, int page_lines,
+				   struct cchc_error *err)
+{
+	struct cchc_safe_file f;
+	enum cchc_status s = cchc_safe_open(&f, path, err);
+	if (s == CCHC_OK) {
+		s = write_report(f.out, app, page_lines, err);
+		enum cchc_status closed = cchc_safe_close(&f, s == CCHC_OK, err);
+		s = s == CCHC_OK ? closed : s;
+	}
+	return s;
+}
+
+static enum cchc_status write_temporary(struct cchc_app *app, const char *path, int page_lines,
+					struct cchc_error *err)
+{
+	FILE *out = fopen(path, "wb");
+	if (!out) {
+		return cchc_error_set(err, CCHC_ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
+	}
+	enum cchc_status s = write_report(out, app, page_lines, err);
+	if (fclose(out) != 0 && s == CCHC_OK) {
+		s = cchc_error_set(err, CCHC_ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
+	}
 	return s;
 }
 
@@ -124,7 +147,7 @@ static void go(struct cchc_app *app)
 			s = cchc_error_set(&err, CCHC_ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
 		} else {
 			close(fd);
-			s = write_file(app, path, d->format == 0 ? A4_LINES : 0, &err);
+			s = write_temporary(app, path, d->format == 0 ? A4_LINES : 0, &err);
 		}
 		char *printer = line_value(&d->printer);
 		if (s == CCHC_OK) {
@@ -181,8 +204,11 @@ static void cycle(struct cchc_app *app, int delta)
 {
 	struct report_dialog *d = &app->report;
 	if (d->focus == ROW_FORMAT) {
-		size_t n = FORMATS - (cchc_report_has_pdf() ? 0 : 1);
-		set_format(app, (d->format + n + (size_t)(long)delta) % n);
+		size_t n = FORMATS - (cchc_report_has_pdf() ? 0 : 1), next = d->format;
+		do { /* the minutes have no CSV form */
+			next = (next + n + (size_t)(long)delta) % n;
+		} while (d->minutes && writers[next] == csv);
+		set_format(app, next);
 	} else if (d->focus == ROW_WHERE) {
 		d->to_printer = !d->to_printer;
 		/* text goes to a printer through its own filter, which lacks most
@@ -209,6 +235,8 @@ unsigned report_key(struct cchc_app *app, int key)
 	case CCHC_ACT_CANCEL:
 		app->view = d->return_view;
 		return CCHC_EFFECT_REDRAW;
+	case CCHC_ACT_REDRAW:
+		return CCHC_EFFECT_REDRAW | CCHC_EFFECT_REPAINT;
 	default:
 		break;
 	}

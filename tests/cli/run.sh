@@ -254,6 +254,26 @@ t_minutes() {
 	grep -q "Changes since 01/01/2026" "$WORK/out" && grep -q "No change was made" "$WORK/out"
 }
 check "--changes-since with no change says so" t_minutes
+t_minutes_csv() {
+	run 2 --db "$WORK/seed.db" report --format csv --changes-since 2026-01-01 -o "$WORK/m.csv" &&
+	stderr_has 'the minutes have no CSV form' && [ ! -e "$WORK/m.csv" ] && [ ! -e "$WORK/m.csv.part" ]
+}
+check "the minutes as CSV are refused and no file is left" t_minutes_csv
+t_print_encoding() {
+	PATH="$WORK/bin:$PATH" run 0 --db "$WORK/seed.db" --today 2026-12-04 report --section II --print \
+		--encoding CP1258 --width 60 &&
+	! head -c 5 "$WORK/lp-file" | grep -q '%PDF-' &&
+	iconv -f CP1258 -t UTF-8 "$WORK/lp-file" | grep -q "C.*I C.*CH TH.*T.*C H.*NH CH.*NH"
+}
+check "--print with --encoding or --width sends text as asked, not the PDF" t_print_encoding
+t_keep_old() {
+	printf 'the earlier report\n' >"$WORK/kept.txt" &&
+	run 2 --db "$WORK/seed.db" report --format csv --changes-since 2026-01-01 -o "$WORK/kept.txt" &&
+	grep -qx 'the earlier report' "$WORK/kept.txt" && [ ! -e "$WORK/kept.txt.part" ] &&
+	run 0 --db "$WORK/seed.db" --today 2026-12-04 report --section II -o "$WORK/kept.txt" &&
+	diff -q "$ROOT/tests/fixtures/report-II.txt" "$WORK/kept.txt"
+}
+check "a failed report leaves the earlier file whole; a good one replaces it" t_keep_old
 
 # ---- backups ------------------------------------------------------------------
 t_backup() {

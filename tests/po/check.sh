@@ -21,9 +21,11 @@ else
 fi
 pot=$(mktemp)
 trap 'rm -f "$pot"' EXIT
-xgettext --keyword=_ --keyword=N_ --keyword=ngettext_:1,2 --from-code=UTF-8 -C \
-	--files-from=po/POTFILES -o "$pot" 2>/dev/null
-if out=$(msgcmp po/vi.po "$pot" 2>&1); then
+if ! out=$(xgettext --keyword=_ --keyword=N_ --keyword=ngettext_:1,2 --from-code=UTF-8 -C \
+	--files-from=po/POTFILES -o "$pot" 2>&1) || [ ! -s "$pot" ]; then
+	echo "not ok 3 - xgettext could not read the sources of po/POTFILES:"
+	printf '%s\n' "$out" | head -5 | sed 's/^/# /'
+elif out=$(msgcmp po/vi.po "$pot" 2>&1); then
 	echo "ok 3 - po/vi.po holds every message of the sources"
 else
 	echo "not ok 3 - po/vi.po lacks messages of the sources (ninja cchc-update-po):"

@@ -8,6 +8,7 @@
 
 #include "cchc/importer.h"
 #include "cchc/store.h"
+#include "cchc/strbuf.h"
 #include "check_compat.h"
 
 #define H "TT\tNhiệm vụ\tKết quả/sản phẩm đạt được\tTiến độ\tPhân công\n"
@@ -293,6 +294,31 @@ static size_t place(const struct cchc_names *names, const char *name)
 	return 0;
 }
 
+static void ck_described(const char *iso, const char *want)
+{
+	struct cchc_strbuf out = {0};
+	cchc_time_describe(iso, &out);
+	ck_assert_str_eq(out.data, want);
+	cchc_strbuf_finish(&out);
+}
+
+START_TEST(times_read_as_officers_write_them)
+{
+	ck_described("2026-12-04T16:40:00+0700", "04/12/2026 16:40");
+	ck_described("2026-12-01", "01/12/2026");
+	ck_described("XONG-01-02", "XONG-01-02"); /* a note, not a date */
+	ck_described("Q.12-ab-cd", "Q.12-ab-cd");
+	struct cchc_history_entry e = {.field = "note", .old_value = NULL, .new_value = "2026-1-02x"};
+	e.at = "2026-12-04T08:00:00+0700";
+	struct cchc_strbuf when = {0}, what = {0};
+	cchc_history_describe(&e, &when, &what);
+	ck_assert_str_eq(when.data, "04/12/2026 08:00");
+	ck_assert_str_eq(what.data, "Note: – → 2026-1-02x");
+	cchc_strbuf_finish(&when);
+	cchc_strbuf_finish(&what);
+}
+END_TEST
+
 START_TEST(agencies_come_in_vietnamese_order)
 {
 	struct cchc_store *store = open_memory();
@@ -331,6 +357,7 @@ int main(void)
 	tcase_add_test(tc, imports_and_replaces_leave_no_dangling_reference);
 	tcase_add_test(tc, undone_status_clears_completed_on);
 	tcase_add_test(tc, agencies_come_in_vietnamese_order);
+	tcase_add_test(tc, times_read_as_officers_write_them);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

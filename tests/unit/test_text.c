@@ -147,6 +147,9 @@ START_TEST(vietnamese_order_puts_each_letter_in_its_place)
 	free(a);
 	free(b);
 	ck_assert_int_lt(cchc_text_collate("", "a"), 0);
+	/* bytes that are not UTF-8 sort after the letters, not before them */
+	ck_assert_int_gt(cchc_text_collate("a\xff", "ác"), 0);
+	ck_assert_int_gt(cchc_text_collate("\xffzz", "Yên"), 0);
 }
 END_TEST
 

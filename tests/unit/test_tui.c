@@ -655,6 +655,15 @@ START_TEST(m_lists_the_changes_of_this_session)
 	ck_screen_has("Completed on: – → 04/12/2026"); /* dates as officers write them */
 	key('p');
 	ck_screen_has("cchc-minutes-2026-12-04.txt");
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_UP);
+	key(CCHC_KEY_LEFT); /* text → pdf, and back over csv, which the minutes lack */
+	key(CCHC_KEY_LEFT);
+	ck_screen_has("[html]");
+	key(CCHC_KEY_RIGHT);
+	key(CCHC_KEY_RIGHT);
+	ck_screen_has("[text]");
 	key(CCHC_KEY_ENTER);
 	ck_assert_int_eq(app->view, CCHC_VIEW_MINUTES);
 	char *text = home_file("cchc-minutes-2026-12-04.txt");
