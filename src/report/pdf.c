@@ -21,6 +21,7 @@ struct page {
 	cairo_t *cr;
 	double y;
 	int number;
+	int total; /* pages in all, once a first pass has counted them; 0 before */
 };
 
 static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int length)
@@ -53,7 +54,11 @@ static double height_of(PangoLayout *l)
 static void footer(struct page *p)
 {
 	char text[64];
-	snprintf(text, sizeof text, _("Page %d"), p->number);
+	if (p->total > 0) {
+		snprintf(text, sizeof text, _("Page %d/%d"), p->number, p->total);
+	} else {
+		snprintf(text, sizeof text, _("Page %d"), p->number);
+	}
 	PangoLayout *l = layout(p->cr, text, PAGE_W - 2 * MARGIN, 8, false);
 	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
 	cairo_move_to(p->cr, MARGIN, PAGE_H - MARGIN + 10);
@@ -211,16 +216,17 @@ bool cchc_report_has_pdf(void)
 	return true;
 }
 
-enum cchc_status cchc_report_pdf(FILE *out, const struct cchc_plan *plan,
-				 const struct cchc_report_options *options, struct cchc_error *err)
+static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int length)
 {
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(to_file, out, PAGE_W, PAGE_H);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, plan->title);
-	struct page p = {cairo_create(surface), MARGIN, 1};
-	struct doc doc;
-	doc_build(&doc, plan, options);
-	for (size_t i = 0; i < doc.count; i++) {
-		const struct block *b = &doc.blocks[i];
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Lays doc out on surface; returns the number of pages. */
+static int lay_out(cairo_surface_t *surface, const struct doc *doc, int total)
+{
+	struct page p = {cairo_create(surface), MARGIN, 1, total};
+	for (size_t i = 0; i < doc->count; i++) {
+		const struct block *b = &doc->blocks[i];
 		switch (b->kind) {
 		case BLOCK_TITLE:
 			paragraph(&p, b->text, 13, true, true);
@@ -237,9 +243,24 @@ enum cchc_status cchc_report_pdf(FILE *out, const struct cchc_plan *plan,
 			break;
 		}
 	}
-	doc_finish(&doc);
 	footer(&p);
 	cairo_destroy(p.cr);
+	return p.number;
+}
+
+/* Two passes: the first counts the pages so that each can say "Page 2/5". */
+enum cchc_status cchc_report_pdf(FILE *out, const struct cchc_plan *plan,
+				 const struct cchc_report_options *options, struct cchc_error *err)
+{
+	struct doc doc;
+	doc_build(&doc, plan, options);
+	cairo_surface_t *count = cairo_pdf_surface_create_for_stream(discard, NULL, PAGE_W, PAGE_H);
+	int total = lay_out(count, &doc, 0);
+	cairo_surface_destroy(count);
+	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(to_file, out, PAGE_W, PAGE_H);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, plan->title);
+	lay_out(surface, &doc, total);
+	doc_finish(&doc);
 	cairo_surface_finish(surface);
 	cairo_status_t status = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);

@@ -213,9 +213,11 @@ t_pdf() {
 	run 0 --db "$WORK/seed.db" --today 2026-12-04 report --section II --format pdf -o "$WORK/r.pdf" &&
 	head -c 5 "$WORK/r.pdf" | grep -q '%PDF-' && pdftotext "$WORK/r.pdf" "$WORK/r.txt" &&
 	grep -q "CẢI CÁCH THỦ TỤC HÀNH CHÍNH" "$WORK/r.txt" && grep -q "Kiểm soát quy định TTHC" "$WORK/r.txt" &&
-	grep -q "Công bố TTHC nội bộ cấp tỉnh" "$WORK/r.txt" && pdfinfo "$WORK/r.pdf" | grep -q "595.* x 841.* pts"
+	grep -q "Công bố TTHC nội bộ cấp tỉnh" "$WORK/r.txt" && pdfinfo "$WORK/r.pdf" | grep -q "595.* x 841.* pts" &&
+	pages=$(pdfinfo "$WORK/r.pdf" | awk '/^Pages:/ {print $2}') && [ "$pages" -ge 2 ] &&
+	grep -q "^Page 1/$pages\$" "$WORK/r.txt" && grep -q "^Page $pages/$pages\$" "$WORK/r.txt"
 }
-check "the PDF report is A4 and its text reads back with its diacritics" t_pdf
+check "the PDF report is A4, numbered 'Page N/M', and its text reads back with its diacritics" t_pdf
 t_encoding() {
 	run 0 --db "$WORK/seed.db" --today 2026-12-04 report --section II --encoding CP1258 -o "$WORK/r1258.txt" &&
 	iconv -f CP1258 -t UTF-8 "$WORK/r1258.txt" | python3 -c 'import sys,unicodedata; sys.stdout.write(unicodedata.normalize("NFC", sys.stdin.read()))' >"$WORK/back.txt" &&
