@@ -436,23 +436,31 @@ void doc_widths(const struct table *t, int width, int *out)
 	if (flex >= 0) {
 		int grow = width - total;
 		out[flex] += grow;
+		total = width;
 		if (out[flex] < t->column[flex].min) {
 			total += t->column[flex].min - out[flex];
 			out[flex] = t->column[flex].min;
-		} else {
-			total = width;
 		}
 	}
-	/* Still too wide: narrow the others towards their minimum, then,
-	 * on a very narrow page, below it (never under three columns). */
-	for (int floor_pass = 0; floor_pass < 2 && total > width; floor_pass++) {
-		for (size_t c = 0; c < t->columns && total > width; c++) {
-			int floor = floor_pass ? 3 : t->column[c].min;
-			int cut = out[c] - floor;
-			cut = cut < total - width ? cut : total - width;
-			cut = cut > 0 ? cut : 0;
-			out[c] -= cut;
-			total -= cut;
+	/* Still too wide: narrow the others towards their minimum ... */
+	for (size_t c = 0; c < t->columns && total > width; c++) {
+		int cut = out[c] - t->column[c].min;
+		cut = cut < total - width ? cut : total - width;
+		cut = cut > 0 ? cut : 0;
+		out[c] -= cut;
+		total -= cut;
+	}
+	/* ... then, on a very narrow page, take from the widest column first,
+	 * so every column keeps a readable share (never under three). */
+	while (total > width) {
+		size_t widest = 0;
+		for (size_t c = 1; c < t->columns; c++) {
+			widest = out[c] > out[widest] ? c : widest;
 		}
+		if (out[widest] <= 3) {
+			break;
+		}
+		out[widest]--;
+		total--;
 	}
 }

@@ -382,6 +382,12 @@ static unsigned on_resize(struct cchc_app *app, int cols, int rows)
 	app->cols = cols > 0 ? cols : 1;
 	app->rows = rows > 0 ? rows : 1;
 	panes_layout(app);
+	if (app->view == CCHC_VIEW_MINUTES) {
+		long top = app->minutes_scroll;
+		minutes_open(app); /* wrapped again to the new width */
+		app->minutes_scroll = top;
+		minutes_handle(app, CCHC_ACT_NONE); /* and kept inside the text */
+	}
 	return CCHC_EFFECT_REDRAW | CCHC_EFFECT_REPAINT;
 }
 

@@ -10,6 +10,7 @@
 
 #include "cchc/importer.h"
 #include "cchc/store.h"
+#include "cchc/text.h"
 #include "cchc/tui/app.h"
 #include "cchc/tui/keymap.h"
 #include "check_compat.h"
@@ -653,6 +654,13 @@ START_TEST(m_lists_the_changes_of_this_session)
 	ck_screen_has("The minutes: changes made in this session");
 	ck_screen_has("Status: Not started → Done");
 	ck_screen_has("Completed on: – → 04/12/2026"); /* dates as officers write them */
+	resize(60, 20); /* wrapped again to fit */
+	for (size_t i = 0; i < app->minutes.count; i++) {
+		ck_assert_msg(cchc_text_width(app->minutes.items[i]) <= 56, "%s", app->minutes.items[i]);
+	}
+	ck_screen_has("Status: Not"); /* the change column keeps its share */
+	ck_screen_has("started → Done");
+	resize(160, 48);
 	key('p');
 	ck_screen_has("cchc-minutes-2026-12-04.txt");
 	key(CCHC_KEY_UP);
