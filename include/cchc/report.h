@@ -7,6 +7,7 @@
 
 #include "cchc/date.h"
 #include "cchc/model.h"
+#include "cchc/safefile.h"
 #include "cchc/status.h"
 
 /* Counts the way provincial reports put them. Group headings that only
@@ -49,12 +50,33 @@ enum cchc_status cchc_report_pdf(FILE *out, const struct cchc_plan *plan,
 enum cchc_status cchc_report_csv(FILE *out, const struct cchc_plan *plan,
 				 const struct cchc_report_options *options, struct cchc_error *err);
 
-/* Hands file to the print spooler (lp, to printer or the default one);
- * no spooler, or a refusal, is CCHC_ERR_IO with a message that says so.
- * quiet keeps lp's words off the terminal (a full-screen interface) and
- * puts a refusal's reason into the message instead. */
-enum cchc_status cchc_report_print(const char *file, const char *printer, const char *title,
-				   bool quiet, struct cchc_error *err);
+typedef enum cchc_status (*cchc_report_writer)(FILE *out, const struct cchc_plan *plan,
+					      const struct cchc_report_options *options,
+					      struct cchc_error *err);
+
+/* The formats a report is written in, in the order they are offered, PDF
+ * last (a build without it offers one fewer). */
+struct cchc_report_format {
+	const char *name;      /* as --format takes it */
+	const char *extension; /* of a file in that format */
+	cchc_report_writer write;
+};
+extern const struct cchc_report_format cchc_report_formats[];
+extern const size_t cchc_report_format_count;
+
+/* The format called name, or NULL. */
+const struct cchc_report_format *cchc_report_format_named(const char *name);
+
+/* Lines of an A4 page as lp prints plain text. */
+#define CCHC_REPORT_A4_LINES 64
+
+/* Writes a report through fill into a temporary file and hands it to the
+ * print spooler (lp, to printer or the default one); no spooler, or a
+ * refusal, is CCHC_ERR_IO with a message that says so. quiet keeps lp's
+ * words off the terminal (a full-screen interface) and puts a refusal's
+ * reason into the message instead. */
+enum cchc_status cchc_report_print(cchc_fill fill, void *context, const char *printer,
+				   const char *title, bool quiet, struct cchc_error *err);
 
 /* True when this build writes PDF. */
 bool cchc_report_has_pdf(void);

@@ -2,24 +2,17 @@
 #ifndef CCHC_SAFEFILE_H
 #define CCHC_SAFEFILE_H
 
-#include <stdbool.h>
 #include <stdio.h>
 
 #include "cchc/status.h"
 
-/* A file written beside its final name and put in place only when all of
- * it is written, so a failed report never leaves the officer's earlier
- * file cut short. */
-struct cchc_safe_file {
-	FILE *out;
-	char *path, *part;
-};
+/* Writes what a file holds to out; the outcome says whether it all went. */
+typedef enum cchc_status (*cchc_fill)(FILE *out, void *context, struct cchc_error *err);
 
-/* Opens PATH.part for writing; CCHC_ERR_IO with a message when it cannot. */
-enum cchc_status cchc_safe_open(struct cchc_safe_file *f, const char *path, struct cchc_error *err);
-
-/* Closes the file and, when keep and every byte reached the disk, renames
- * it to its final name; otherwise removes it. Returns the outcome. */
-enum cchc_status cchc_safe_close(struct cchc_safe_file *f, bool keep, struct cchc_error *err);
+/* Writes path through fill beside its final name (PATH.part) and puts it
+ * in place only when all of it is written, so a failure never leaves the
+ * officer's earlier file cut short. */
+enum cchc_status cchc_safe_write(const char *path, cchc_fill fill, void *context,
+				 struct cchc_error *err);
 
 #endif

@@ -42,6 +42,19 @@ char *cchc_text_collation_key(const char *s);
 /* Compares a and b in Vietnamese alphabetical order, then by bytes. */
 int cchc_text_collate(const char *a, const char *b);
 
+/* How a conversion between encodings ended. */
+enum cchc_recode {
+	CCHC_RECODE_OK,
+	CCHC_RECODE_UNKNOWN,   /* iconv knows one of the names not */
+	CCHC_RECODE_INVALID,   /* bytes not valid in from, or not writable in to */
+	CCHC_RECODE_TRUNCATED, /* the input ends inside a character */
+};
+
+/* Converts n bytes of in from encoding from to encoding to, appending to
+ * out; on failure out holds what was converted before it. */
+enum cchc_recode cchc_text_recode(const char *in, size_t n, const char *from, const char *to,
+				  struct cchc_strbuf *out);
+
 /* Display width in terminal columns (combining marks 0, CJK 2). */
 size_t cchc_text_width(const char *s);
 

@@ -4,43 +4,25 @@
  * spooler. */
 #include "config.h"
 
-#include <errno.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "cchc/export.h"
 #include "cchc/i18n.h"
 #include "cchc/report.h"
-#include "cchc/safefile.h"
 #include "cchc/strbuf.h"
+#include "cchc/text.h"
 #include "internal.h"
 
-/* A4 at the size lp prints plain text: lines per page. */
-#define A4_LINES 64
+typedef cchc_report_writer writer;
 
-typedef enum cchc_status (*writer)(FILE *, const struct cchc_plan *,
-				   const struct cchc_report_options *, struct cchc_error *);
-
-static const struct {
-	const char *name;
+/* What one run writes: fills a file, a print job or standard output. */
+struct job {
 	writer write;
-} formats[] = {
-	{"text", cchc_report_text}, {"md", cchc_report_markdown}, {"html", cchc_report_html},
-	{"csv", cchc_report_csv},               {"pdf", cchc_report_pdf},
+	const struct cchc_plan *plan;
+	const struct cchc_report_options *options;
+	const char *encoding;
 };
-
-static writer find_format(const char *name)
-{
-	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
-		if (strcmp(formats[i].name, name) == 0) {
-			return formats[i].write;
-		}
-	}
-	return NULL;
-}
 
 /* "2026-12-04", "2026-12-04 08:00" or "2026-12-04T08:00" as ISO text. */
 static bool since(const char *text, char out[static 32])
@@ -63,45 +45,35 @@ static bool since(const char *text, char out[static 32])
 static enum cchc_status recode(const char *utf8, size_t n, const char *encoding, FILE *out,
 			       struct cchc_error *err)
 {
-	iconv_t cd = iconv_open(encoding, "UTF-8");
-	if (cd == (iconv_t)-1) {
-		return cchc_error_set(err, CCHC_ERR_USAGE, _("unknown encoding “%s”"), encoding);
+	struct cchc_strbuf text = {0};
+	enum cchc_recode r = cchc_text_recode(utf8, n, "UTF-8", encoding, &text);
+	enum cchc_status status =
+		r == CCHC_RECODE_UNKNOWN
+			? cchc_error_set(err, CCHC_ERR_USAGE, _("unknown encoding “%s”"), encoding)
+		: r != CCHC_RECODE_OK
+			? cchc_error_set(err, CCHC_ERR_INPUT,
+					 _("the report holds characters that %s cannot write"), encoding)
+			: CCHC_OK;
+	if (status == CCHC_OK) {
+		fwrite(text.data, 1, text.len, out);
 	}
-	char buf[8192];
-	char *in = (char *)utf8;
-	size_t left = n;
-	enum cchc_status status = CCHC_OK;
-	while (left > 0 && status == CCHC_OK) {
-		char *o = buf;
-		size_t room = sizeof buf;
-		if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 && errno != E2BIG) {
-			status = cchc_error_set(err, CCHC_ERR_INPUT,
-						_("the report holds characters that %s cannot write"), encoding);
-		}
-		fwrite(buf, 1, (size_t)(o - buf), out);
-	}
-	char *o = buf;
-	size_t room = sizeof buf;
-	iconv(cd, NULL, NULL, &o, &room);
-	fwrite(buf, 1, (size_t)(o - buf), out);
-	iconv_close(cd);
+	cchc_strbuf_finish(&text);
 	return status;
 }
 
-static enum cchc_status write_to(FILE *out, writer write, const struct cchc_plan *plan,
-				 const struct cchc_report_options *o, const char *encoding,
-				 struct cchc_error *err)
+static enum cchc_status write_to(FILE *out, void *context, struct cchc_error *err)
 {
-	if (!encoding || write == cchc_report_pdf) {
-		return write(out, plan, o, err);
+	const struct job *j = context;
+	if (!j->encoding || j->write == cchc_report_pdf) {
+		return j->write(out, j->plan, j->options, err);
 	}
 	char *text = NULL;
 	size_t n = 0;
 	FILE *mem = open_memstream(&text, &n);
-	enum cchc_status status = write(mem, plan, o, err);
+	enum cchc_status status = j->write(mem, j->plan, j->options, err);
 	fclose(mem);
 	if (status == CCHC_OK) {
-		status = recode(text, n, encoding, out, err);
+		status = recode(text, n, j->encoding, out, err);
 	}
 	free(text);
 	return status;
@@ -111,21 +83,9 @@ static int print_report(const struct cli *cli, writer write, const struct cchc_p
 			struct cchc_report_options *o)
 {
 	struct cchc_error err = {0};
-	char path[] = "/tmp/cchc-report-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
-	if (!out) {
-		fprintf(stderr, _("cchc: cannot write %s: %s\n"), path, strerror(errno));
-		return 1;
-	}
-	o->page_lines = write == cchc_report_text ? A4_LINES : 0;
-	enum cchc_status s = write_to(out, write, plan, o, cli->encoding, &err);
-	fclose(out);
-	if (s == CCHC_OK) {
-		s = cchc_report_print(path, cli->printer, plan->title, false, &err);
-	}
-	unlink(path);
-	if (s != CCHC_OK) {
+	o->page_lines = write == cchc_report_text ? CCHC_REPORT_A4_LINES : 0;
+	struct job j = {write, plan, o, cli->encoding};
+	if (cchc_report_print(write_to, &j, cli->printer, plan->title, false, &err) != CCHC_OK) {
 		return report(&err);
 	}
 	printf(_("Sent to the printer%s%s.\n"), cli->printer ? " " : "", cli->printer ? cli->printer : "");
@@ -136,17 +96,9 @@ static int save_report(const struct cli *cli, writer write, const struct cchc_pl
 		       const struct cchc_report_options *o)
 {
 	struct cchc_error err = {0};
-	if (!cli->output) {
-		enum cchc_status s = write_to(stdout, write, plan, o, cli->encoding, &err);
-		return s == CCHC_OK ? 0 : report(&err);
-	}
-	struct cchc_safe_file f;
-	enum cchc_status s = cchc_safe_open(&f, cli->output, &err);
-	if (s == CCHC_OK) {
-		s = write_to(f.out, write, plan, o, cli->encoding, &err);
-		enum cchc_status closed = cchc_safe_close(&f, s == CCHC_OK, &err);
-		s = s == CCHC_OK ? closed : s;
-	}
+	struct job j = {write, plan, o, cli->encoding};
+	enum cchc_status s = cli->output ? cchc_safe_write(cli->output, write_to, &j, &err)
+					 : write_to(stdout, &j, &err);
 	return s == CCHC_OK ? 0 : report(&err);
 }
 
@@ -161,7 +113,9 @@ static const char *default_format(const struct cli *cli)
 static int check_options(const struct cli *cli, writer *write, struct cchc_report_options *o,
 			 char since_iso[static 32])
 {
-	*write = find_format(cli->format ? cli->format : default_format(cli));
+	const struct cchc_report_format *format =
+		cchc_report_format_named(cli->format ? cli->format : default_format(cli));
+	*write = format ? format->write : NULL;
 	if (!*write) {
 		return usage_error(_("unknown report format “%s” (text, md, html, csv or pdf)"), cli->format);
 	}

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
-#include <errno.h>
-#include <iconv.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,38 +40,19 @@ static bool looks_binary(const char *s, size_t n, size_t *where)
 static enum cchc_status convert(const char *bytes, size_t n, const char *from,
 				struct cchc_strbuf *out, struct cchc_error *err)
 {
-	iconv_t cd = iconv_open("UTF-8", from);
-	if (cd == (iconv_t)-1) {
+	switch (cchc_text_recode(bytes, n, from, "UTF-8", out)) {
+	case CCHC_RECODE_UNKNOWN:
 		return cchc_error_set(err, CCHC_ERR_USAGE, _("unknown encoding “%s”"), from);
+	case CCHC_RECODE_TRUNCATED:
+		return cchc_error_set(err, CCHC_ERR_INPUT,
+				      _("line %zu: the text ends inside a character of encoding %s"),
+				      line_of(cchc_strbuf_str(out), out->len), from);
+	case CCHC_RECODE_INVALID:
+		return cchc_error_set(err, CCHC_ERR_INPUT, _("line %zu: bytes that are not valid %s"),
+				      line_of(cchc_strbuf_str(out), out->len), from);
+	default:
+		return CCHC_OK;
 	}
-	char chunk[8192];
-	char *in = (char *)bytes;
-	size_t left = n;
-	enum cchc_status status = CCHC_OK;
-	while (left > 0 && status == CCHC_OK) {
-		char *o = chunk;
-		size_t room = sizeof chunk;
-		size_t r = iconv(cd, &in, &left, &o, &room);
-		cchc_strbuf_append(out, chunk, (size_t)(o - chunk));
-		if (r == (size_t)-1 && errno != E2BIG) {
-			size_t line = line_of(cchc_strbuf_str(out), out->len);
-			status = cchc_error_set(err, CCHC_ERR_INPUT,
-						errno == EINVAL
-							? _("line %zu: the text ends inside a character of encoding %s")
-							: _("line %zu: bytes that are not valid %s"),
-						line, from);
-		}
-	}
-	if (status == CCHC_OK) {
-		/* Stateful decoders such as CP1258 hold the last character back
-		 * until told the input has ended. */
-		char *o = chunk;
-		size_t room = sizeof chunk;
-		iconv(cd, NULL, NULL, &o, &room);
-		cchc_strbuf_append(out, chunk, (size_t)(o - chunk));
-	}
-	iconv_close(cd);
-	return status;
 }
 
 static bool is_utf8_name(const char *encoding)

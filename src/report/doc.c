@@ -348,12 +348,6 @@ static const struct column change_columns[] = {
 	{N_("Reason"), 8, 24, false, false},
 };
 
-static void change_cells(const struct change_row *r, struct cchc_strbuf *when,
-			 struct cchc_strbuf *what)
-{
-	cchc_history_describe(r->entry, when, what);
-}
-
 static void changes(struct doc *doc, const struct cchc_plan *plan,
 		    const struct cchc_report_options *o)
 {
@@ -380,7 +374,7 @@ static void changes(struct doc *doc, const struct cchc_plan *plan,
 	translate_headers(&b->table);
 	for (size_t i = 0; i < count; i++) {
 		struct cchc_strbuf when = {0}, what = {0};
-		change_cells(&rows[i], &when, &what);
+		cchc_history_describe(rows[i].entry, &when, &what);
 		const char *cells[] = {when.data, rows[i].ref, what.data, rows[i].entry->who,
 				       rows[i].entry->reason};
 		row(&b->table, cells, false);

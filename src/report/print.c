@@ -7,8 +7,10 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "cchc/i18n.h"
 #include "cchc/report.h"
@@ -42,7 +44,7 @@ static int spawn_lp(const char *const *argv, bool quiet, FILE *log, pid_t *pid)
 	return rc;
 }
 
-enum cchc_status cchc_report_print(const char *file, const char *printer, const char *title,
+static enum cchc_status send_to_lp(const char *file, const char *printer, const char *title,
 				   bool quiet, struct cchc_error *err)
 {
 	const char *argv[8];
@@ -84,4 +86,28 @@ enum cchc_status cchc_report_print(const char *file, const char *printer, const 
 						    : _("cannot print: the print spooler refused the job (see lp's message above)"));
 	}
 	return CCHC_OK;
+}
+
+enum cchc_status cchc_report_print(cchc_fill fill, void *context, const char *printer,
+				   const char *title, bool quiet, struct cchc_error *err)
+{
+	char path[] = "/tmp/cchc-report-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (!out) {
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
+		return cchc_error_set(err, CCHC_ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
+	}
+	enum cchc_status s = fill(out, context, err);
+	if (fclose(out) != 0 && s == CCHC_OK) {
+		s = cchc_error_set(err, CCHC_ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
+	}
+	if (s == CCHC_OK) {
+		s = send_to_lp(path, printer, title, quiet, err);
+	}
+	unlink(path);
+	return s;
 }

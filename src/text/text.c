@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -489,4 +491,35 @@ void cchc_text_wrap(const char *s, size_t width, struct cchc_lines *lines)
 	if (lines->count == before) {
 		cchc_lines_add(lines, "", 0);
 	}
+}
+
+enum cchc_recode cchc_text_recode(const char *in, size_t n, const char *from, const char *to,
+				  struct cchc_strbuf *out)
+{
+	iconv_t cd = iconv_open(to, from);
+	if (cd == (iconv_t)-1) {
+		return CCHC_RECODE_UNKNOWN;
+	}
+	char chunk[8192];
+	char *next = (char *)in;
+	enum cchc_recode result = CCHC_RECODE_OK;
+	while (n > 0 && result == CCHC_RECODE_OK) {
+		char *o = chunk;
+		size_t room = sizeof chunk;
+		size_t r = iconv(cd, &next, &n, &o, &room);
+		cchc_strbuf_append(out, chunk, (size_t)(o - chunk));
+		if (r == (size_t)-1 && errno != E2BIG) {
+			result = errno == EINVAL ? CCHC_RECODE_TRUNCATED : CCHC_RECODE_INVALID;
+		}
+	}
+	if (result == CCHC_RECODE_OK) {
+		/* Stateful converters such as CP1258 hold the last character
+		 * back until told the input has ended. */
+		char *o = chunk;
+		size_t room = sizeof chunk;
+		iconv(cd, NULL, NULL, &o, &room);
+		cchc_strbuf_append(out, chunk, (size_t)(o - chunk));
+	}
+	iconv_close(cd);
+	return result;
 }

@@ -5,28 +5,17 @@
  * to print as the meeting's record. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-#include "cchc/export.h"
 #include "cchc/i18n.h"
 #include "cchc/report.h"
-#include "cchc/safefile.h"
-#include "cchc/xalloc.h"
 #include "internal.h"
 
-static const char *const formats[] = {"text", "md", "html", "csv", "pdf"};
-static const char *const extensions[] = {"txt", "md", "html", "csv", "pdf"};
-#define FORMATS (sizeof formats / sizeof *formats)
+static const struct cchc_report_format *const formats = cchc_report_formats;
 
 enum { ROW_FORMAT, ROW_WHERE, ROW_PLACE, ROW_GO, ROWS };
-
-/* Lines of a printed A4 page of text. */
-#define A4_LINES 64
 
 /* cchc-II-2026-12-04: names the file and the print job alike. */
 static void job_title(struct cchc_app *app, struct cchc_strbuf *out)
@@ -45,7 +34,7 @@ static void default_path(struct cchc_app *app, struct cchc_strbuf *out)
 	const char *home = getenv("HOME");
 	cchc_strbuf_printf(out, "%s/", home && *home ? home : ".");
 	job_title(app, out);
-	cchc_strbuf_printf(out, ".%s", extensions[app->report.format]);
+	cchc_strbuf_printf(out, ".%s", formats[app->report.format].extension);
 }
 
 static void refresh_path(struct cchc_app *app)
@@ -76,61 +65,23 @@ void report_finish(struct cchc_app *app)
 
 /* ---- doing it ------------------------------------------------------------ */
 
-typedef enum cchc_status (*writer)(FILE *, const struct cchc_plan *,
-				   const struct cchc_report_options *, struct cchc_error *);
-
-static enum cchc_status csv(FILE *out, const struct cchc_plan *plan,
-			    const struct cchc_report_options *o, struct cchc_error *err)
+/* The report the dialog describes, read afresh from the store. */
+static enum cchc_status write_report(FILE *out, void *context, struct cchc_error *err)
 {
-	return cchc_report_csv(out, plan, o, err);
-}
-
-static const writer writers[] = {cchc_report_text, cchc_report_markdown, cchc_report_html, csv,
-				 cchc_report_pdf};
-
-static enum cchc_status write_report(FILE *out, struct cchc_app *app, int page_lines,
-				    struct cchc_error *err)
-{
+	struct cchc_app *app = context;
 	struct report_dialog *d = &app->report;
 	struct cchc_plan *plan = NULL;
 	enum cchc_status s = cchc_store_load_plan(app->store, &plan, err);
 	if (s == CCHC_OK) {
+		bool paged = d->to_printer && formats[d->format].write == cchc_report_text;
 		struct cchc_report_options o = {
 			.section = d->section, .today = app->today, .width = 80,
-			.page_lines = page_lines, .changes_since = d->minutes ? app->session_start : NULL,
+			.page_lines = paged ? CCHC_REPORT_A4_LINES : 0,
+			.changes_since = d->minutes ? app->session_start : NULL,
 		};
-		s = writers[d->format](out, plan, &o, err);
+		s = formats[d->format].write(out, plan, &o, err);
 	}
 	cchc_plan_destroy(plan);
-	return s;
-}
-
-/* Written beside its name and moved into place whole: a failure leaves
- * the officer's earlier file as it was. */
-static enum cchc_status write_file(struct cchc_app *app, const char *path, int page_lines,
-				   struct cchc_error *err)
-{
-	struct cchc_safe_file f;
-	enum cchc_status s = cchc_safe_open(&f, path, err);
-	if (s == CCHC_OK) {
-		s = write_report(f.out, app, page_lines, err);
-		enum cchc_status closed = cchc_safe_close(&f, s == CCHC_OK, err);
-		s = s == CCHC_OK ? closed : s;
-	}
-	return s;
-}
-
-static enum cchc_status write_temporary(struct cchc_app *app, const char *path, int page_lines,
-					struct cchc_error *err)
-{
-	FILE *out = fopen(path, "wb");
-	if (!out) {
-		return cchc_error_set(err, CCHC_ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
-	}
-	enum cchc_status s = write_report(out, app, page_lines, err);
-	if (fclose(out) != 0 && s == CCHC_OK) {
-		s = cchc_error_set(err, CCHC_ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
-	}
 	return s;
 }
 
@@ -141,29 +92,16 @@ static void go(struct cchc_app *app)
 	struct cchc_strbuf msg = {0};
 	enum cchc_status s;
 	if (d->to_printer) {
-		char path[] = "/tmp/cchc-report-XXXXXX";
-		int fd = mkstemp(path);
-		if (fd < 0) {
-			s = cchc_error_set(&err, CCHC_ERR_IO, _("cannot write %s: %s"), path, strerror(errno));
-		} else {
-			close(fd);
-			s = write_temporary(app, path, d->format == 0 ? A4_LINES : 0, &err);
-		}
 		char *printer = line_value(&d->printer);
-		if (s == CCHC_OK) {
-			struct cchc_strbuf title = {0};
-			job_title(app, &title);
-			s = cchc_report_print(path, *printer ? printer : NULL, title.data, true, &err);
-			cchc_strbuf_finish(&title);
-		}
-		if (fd >= 0) {
-			unlink(path);
-		}
+		struct cchc_strbuf title = {0};
+		job_title(app, &title);
+		s = cchc_report_print(write_report, app, *printer ? printer : NULL, title.data, true, &err);
+		cchc_strbuf_finish(&title);
 		cchc_strbuf_printf(&msg, _("Sent to the printer %s"), *printer ? printer : _("(default)"));
 		free(printer);
 	} else {
 		char *path = line_value(&d->path);
-		s = write_file(app, path, 0, &err);
+		s = cchc_safe_write(path, write_report, app, &err);
 		cchc_strbuf_printf(&msg, _("Saved to %s"), path);
 		free(path);
 	}
@@ -183,10 +121,10 @@ static void go(struct cchc_app *app)
 static void follow_format(struct cchc_app *app, size_t old)
 {
 	char *path = line_value(&app->report.path);
-	size_t n = strlen(path), e = strlen(extensions[old]);
-	if (n > e + 1 && path[n - e - 1] == '.' && strcmp(path + n - e, extensions[old]) == 0) {
+	size_t n = strlen(path), e = strlen(formats[old].extension);
+	if (n > e + 1 && path[n - e - 1] == '.' && strcmp(path + n - e, formats[old].extension) == 0) {
 		struct cchc_strbuf next = {0};
-		cchc_strbuf_printf(&next, "%.*s%s", (int)(n - e), path, extensions[app->report.format]);
+		cchc_strbuf_printf(&next, "%.*s%s", (int)(n - e), path, formats[app->report.format].extension);
 		line_set(&app->report.path, next.data);
 		cchc_strbuf_finish(&next);
 	}
@@ -200,21 +138,27 @@ static void set_format(struct cchc_app *app, size_t format)
 	follow_format(app, old);
 }
 
+/* PDF comes last, and only when this build writes it. */
+static size_t offered(void)
+{
+	return cchc_report_format_count - (cchc_report_has_pdf() ? 0 : 1);
+}
+
 static void cycle(struct cchc_app *app, int delta)
 {
 	struct report_dialog *d = &app->report;
 	if (d->focus == ROW_FORMAT) {
-		size_t n = FORMATS - (cchc_report_has_pdf() ? 0 : 1), next = d->format;
+		size_t n = offered(), next = d->format;
 		do { /* the minutes have no CSV form */
 			next = (next + n + (size_t)(long)delta) % n;
-		} while (d->minutes && writers[next] == csv);
+		} while (d->minutes && formats[next].write == cchc_report_csv);
 		set_format(app, next);
 	} else if (d->focus == ROW_WHERE) {
 		d->to_printer = !d->to_printer;
 		/* text goes to a printer through its own filter, which lacks most
 		 * Vietnamese glyphs: the PDF prints as it looks */
 		if (d->to_printer && d->format == 0 && cchc_report_has_pdf()) {
-			set_format(app, FORMATS - 1);
+			set_format(app, cchc_report_format_count - 1);
 		}
 	}
 }
@@ -277,13 +221,17 @@ void report_render(struct cchc_app *app, struct cchc_canvas *c)
 	cchc_canvas_fit(c, 0, 0, app->cols, title, CCHC_ROLE_HEADER);
 	const char *labels[] = {_("Format"), _("Send to"), d->to_printer ? _("Printer") : _("File"), ""};
 	const char *where[] = {_("a file"), _("the printer")};
-	size_t n = FORMATS - (cchc_report_has_pdf() ? 0 : 1);
+	size_t n = offered();
 	for (int r = 0; r < ROWS; r++) {
 		int y = 2 + r * 2;
 		cchc_canvas_fit(c, 1, y, 12, labels[r], CCHC_ROLE_LABEL);
 		bool focused = d->focus == r;
 		if (r == ROW_FORMAT) {
-			draw_choice(c, 14, y, formats, n, d->format, focused);
+			const char *names[16];
+			for (size_t i = 0; i < n && i < 16; i++) {
+				names[i] = formats[i].name;
+			}
+			draw_choice(c, 14, y, names, n, d->format, focused);
 		} else if (r == ROW_WHERE) {
 			draw_choice(c, 14, y, where, 2, d->to_printer, focused);
 		} else if (r == ROW_PLACE) {
