@@ -12,15 +12,8 @@ chmod 755 "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 export CCHC_DATA_DIR="$ROOT/data"
 unset CCHC_DB CCHC_TODAY
-n=0
-failed=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-check() { # check DESCRIPTION COMMAND... : passes when the command succeeds
-	local desc=$1; shift
-	if "$@" >"$WORK/check.out" 2>&1; then ok "$desc"; else not_ok "$desc" "$(head -c 600 "$WORK/check.out")"; fi
-}
+# shellcheck source=../lib.sh
+. "$ROOT/tests/lib.sh"
 
 # run EXPECTED_STATUS ARGS...: runs cchc, keeps stdout/stderr, checks status
 run() {
@@ -296,5 +289,4 @@ t_replace() {
 }
 check "--replace imports a revised plan" t_replace
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+finish

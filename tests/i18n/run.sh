@@ -9,29 +9,11 @@ export CCHC_LOCALEDIR=$(realpath "$2")
 ROOT=${SOURCE_ROOT:-$(dirname "$0")/../..}
 WORK=$(mktemp -d)
 SOCKET="cchc-i18n-$$"
-T() { tmux -L "$SOCKET" -u "$@"; }
+# shellcheck source=../lib.sh
+. "$ROOT/tests/lib.sh"
 trap 'T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
 export LANG=vi_VN.UTF-8 LC_ALL=vi_VN.UTF-8 CCHC_DATA_DIR="$ROOT/data" TERM=xterm-256color
 unset CCHC_DB CCHC_TODAY NO_COLOR LANGUAGE
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-check() {
-	local desc=$1; shift
-	if "$@" >"$WORK/check.out" 2>&1; then ok "$desc"; else not_ok "$desc" "$(head -c 1500 "$WORK/check.out" | sed 's/^/  /')"; fi
-}
-screen() { T capture-pane -p -t cchc; }
-wait_for() {
-	for _ in $(seq 50); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	echo "never saw '$1'; the screen was:"
-	screen
-	return 1
-}
-
 t_locale() { locale -a | grep -qix 'vi_VN.utf8' || { echo "no vi_VN.UTF-8 locale: run tools/setup"; return 1; }; }
 check "the vi_VN.UTF-8 locale exists" t_locale
 
@@ -84,5 +66,4 @@ t_form() {
 }
 check "the edit form and its deadline preview are in Vietnamese" t_form
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+finish

@@ -7,32 +7,11 @@ CCHC=$(realpath "$1")
 ROOT=${SOURCE_ROOT:-$(dirname "$0")/../..}
 WORK=$(mktemp -d)
 SOCKET="cchc-test-$$"
-T() { tmux -L "$SOCKET" -u "$@"; }
+# shellcheck source=../lib.sh
+. "$ROOT/tests/lib.sh"
 trap 'T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 CCHC_DATA_DIR="$ROOT/data" TERM=xterm-256color
 unset CCHC_DB CCHC_TODAY NO_COLOR
-n=0
-failed=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
-check() {
-	local desc=$1; shift
-	if "$@" >"$WORK/check.out" 2>&1; then ok "$desc"; else not_ok "$desc" "$(head -c 1500 "$WORK/check.out" | sed 's/^/  /')"; fi
-}
-
-screen() { T capture-pane -p -t cchc; }
-# wait_for TEXT: polls the screen for up to 5 s
-wait_for() {
-	for _ in $(seq 50); do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-	done
-	echo "never saw '$1'; the screen was:"
-	screen
-	return 1
-}
-keys() { T send-keys -t cchc "$@"; }
 # wait_for_words WORDS: like wait_for, however the screen wraps them
 wait_for_words() {
 	for _ in $(seq 50); do
@@ -240,5 +219,4 @@ PY
 }
 check "kill -9 in a burst of 200 status changes leaves the database sound with every confirmed change" t_kill9
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+finish
