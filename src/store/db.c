@@ -130,6 +130,16 @@ char *column_str_or_null(sqlite3_stmt *st, int i)
 	return t ? cchc_xstrdup(t) : NULL;
 }
 
+void column_history(sqlite3_stmt *st, int first, struct cchc_history_entry *e)
+{
+	e->at = column_str(st, first);
+	e->who = column_str(st, first + 1);
+	e->field = column_str(st, first + 2);
+	e->old_value = column_str_or_null(st, first + 3);
+	e->new_value = column_str_or_null(st, first + 4);
+	e->reason = column_str(st, first + 5);
+}
+
 /* Runs a statement that returns no rows, then resets it for reuse. */
 enum cchc_status step_done(struct cchc_store *s, sqlite3_stmt *st, struct cchc_error *err)
 {

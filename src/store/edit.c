@@ -660,13 +660,7 @@ enum cchc_status cchc_store_history(struct cchc_store *store, long seq,
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = cchc_xgrow(*out, &cap, *count + 1, sizeof **out);
-		struct cchc_history_entry *e = &(*out)[(*count)++];
-		e->at = column_str(st, 0);
-		e->who = column_str(st, 1);
-		e->field = column_str(st, 2);
-		e->old_value = column_str_or_null(st, 3);
-		e->new_value = column_str_or_null(st, 4);
-		e->reason = column_str(st, 5);
+		column_history(st, 0, &(*out)[(*count)++]);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? CCHC_OK : db_error(store, err);

@@ -28,6 +28,9 @@ void bind_day(sqlite3_stmt *st, int i, cchc_day d);
 cchc_day column_day(sqlite3_stmt *st, int i);
 char *column_str(sqlite3_stmt *st, int i);
 char *column_str_or_null(sqlite3_stmt *st, int i);
+/* A history entry from the six columns at, who, field, old, new, reason
+ * that start at column first. */
+void column_history(sqlite3_stmt *st, int first, struct cchc_history_entry *e);
 /* Runs a statement that returns no rows, then resets it for reuse. */
 enum cchc_status step_done(struct cchc_store *s, sqlite3_stmt *st, struct cchc_error *err);
 enum cchc_status exec_simple(struct cchc_store *s, const char *sql, struct cchc_error *err);

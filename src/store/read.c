@@ -164,13 +164,7 @@ static void read_link(sqlite3_stmt *st, struct cchc_task *t)
 static void read_history(sqlite3_stmt *st, struct cchc_task *t)
 {
 	t->history = cchc_xrealloc(t->history, (t->history_count + 1) * sizeof *t->history);
-	struct cchc_history_entry *e = &t->history[t->history_count++];
-	e->at = column_str(st, 1);
-	e->who = column_str(st, 2);
-	e->field = column_str(st, 3);
-	e->old_value = column_str_or_null(st, 4);
-	e->new_value = column_str_or_null(st, 5);
-	e->reason = column_str(st, 6);
+	column_history(st, 1, &t->history[t->history_count++]);
 }
 
 static enum cchc_status load_children(struct cchc_store *s, struct cchc_plan *plan,
